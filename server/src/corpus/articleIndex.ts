@@ -1,0 +1,297 @@
+/**
+ * The index of every article of the workspace: each article's analysis, the entities linked across
+ * articles, and the text fingerprints that rank related articles and find near-duplicates.
+ * Pure: no file system, no LSP; keys are whatever the caller uses (URIs in the server, file names in the CLI).
+ */
+import type { EntityLinker, GlobalEntity } from '../analysis/linking';
+import type { ArticleAnalysis, Mention, Quote } from '../analysis/types';
+import { LineIndex } from './lineIndex';
+import { containment, fingerprint, Fingerprint, isSampled, weightedOverlap } from './textSimilarity';
+
+/** What the index needs of the cross-article linker (a fake can stand in for it in tests). */
+export type Linker = Pick<EntityLinker, 'set' | 'delete' | 'idOf' | 'get' | 'all'>;
+
+export interface Article {
+  key: string;
+  /** First non-empty line, for lists. */
+  title: string;
+  /** Orders quotes "latest first": file modification time, or the time of the last edit. */
+  time: number;
+  analysis: ArticleAnalysis;
+  lines: LineIndex;
+  /** Global entity id -> mentions of it in this article (filled by link()). */
+  counts: Map<string, number>;
+  fp: Fingerprint;
+  slot: number;
+}
+
+export interface MentionRef {
+  article: Article;
+  mention: Mention;
+}
+export interface QuoteRef {
+  article: Article;
+  quote: Quote;
+}
+export interface Related {
+  key: string;
+  title: string;
+  score: number;
+  /** Share of the smaller article's word 3-grams found in the other; set when it is a near-duplicate. */
+  overlap?: number;
+}
+export interface EntityStats {
+  entity: GlobalEntity;
+  mentions: number;
+  articles: number;
+}
+
+/** A near-duplicate shares at least half of the smaller article's word 3-grams. */
+export const NEAR_DUPLICATE = 0.5;
+const MIN_RELATED = 0.05;
+
+export class ArticleIndex {
+  private readonly articles = new Map<string, Article>();
+  private readonly slots: (Article | undefined)[] = [];
+  /** Global entity id -> slots of the articles that mention it. */
+  private readonly byEntity = new Map<string, Set<number>>();
+  /** Sampled 3-gram -> slots: candidates for near-duplicates. */
+  private readonly bySample = new Map<number, number[]>();
+  /** Word -> number of articles using it, to weight topic overlap. */
+  private readonly wordDf = new Map<number, number>();
+  /** The linker regroups all names when an article changes, so ids are read back lazily, once per change. */
+  private linked = true;
+
+  constructor(readonly linker: Linker, private readonly analyze: (text: string) => ArticleAnalysis) {}
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  get(key: string): Article | undefined {
+    return this.articles.get(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.articles.keys();
+  }
+
+  /** Adds or replaces an article; pass `analysis` when the caller has already analysed this exact text. */
+  set(key: string, text: string, time = Date.now(), analysis = this.analyze(text)): Article {
+    const old = this.articles.get(key);
+    if (old) this.unindex(old);
+    this.linker.set(key, analysis);
+    this.linked = false;
+    const slot = old ? old.slot : this.slots.length;
+    const article: Article = { key, title: titleOf(text), time, analysis, lines: new LineIndex(text), counts: new Map(), fp: fingerprint(text), slot };
+    this.slots[slot] = article;
+    this.articles.set(key, article);
+    for (const s of article.fp.shingles) {
+      if (!isSampled(s)) continue;
+      const list = this.bySample.get(s);
+      if (list) list.push(slot); else this.bySample.set(s, [slot]);
+    }
+    for (const w of article.fp.words) this.wordDf.set(w, (this.wordDf.get(w) ?? 0) + 1);
+    return article;
+  }
+
+  delete(key: string): void {
+    const article = this.articles.get(key);
+    if (!article) return;
+    this.unindex(article);
+    this.linker.delete(key);
+    this.linked = false;
+    this.articles.delete(key);
+  }
+
+  /** Reads every article's global ids back from the linker and rebuilds the entity postings. */
+  private link(): void {
+    if (this.linked) return;
+    this.linked = true;
+    this.byEntity.clear();
+    for (const article of this.articles.values()) {
+      article.counts = new Map();
+      for (const m of article.analysis.mentions) {
+        const id = this.linker.idOf(article.key, m.key);
+        if (id) article.counts.set(id, (article.counts.get(id) ?? 0) + 1);
+      }
+      for (const id of article.counts.keys()) {
+        let set = this.byEntity.get(id);
+        if (!set) this.byEntity.set(id, (set = new Set()));
+        set.add(article.slot);
+      }
+    }
+  }
+
+  private unindex(a: Article): void {
+    this.slots[a.slot] = undefined;
+    for (const s of a.fp.shingles) {
+      if (!isSampled(s)) continue;
+      const rest = (this.bySample.get(s) ?? []).filter((slot) => slot !== a.slot);
+      if (rest.length) this.bySample.set(s, rest); else this.bySample.delete(s);
+    }
+    for (const w of a.fp.words) {
+      const n = (this.wordDf.get(w) ?? 1) - 1;
+      if (n) this.wordDf.set(w, n); else this.wordDf.delete(w);
+    }
+  }
+
+  idOf(article: Article, key: string | null): string | undefined {
+    this.link();
+    return key === null ? undefined : this.linker.idOf(article.key, key);
+  }
+
+  /** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a name counts). */
+  mentionAt(article: Article, offset: number): Mention | undefined {
+    const ms = article.analysis.mentions;
+    let lo = 0, hi = ms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].end < offset) lo = mid + 1;
+      else if (ms[mid].start > offset) hi = mid - 1;
+      else return ms[mid];
+    }
+    return undefined;
+  }
+
+  quoteAt(article: Article, offset: number): Quote | undefined {
+    return article.analysis.quotes.find((q) => q.start <= offset && offset < q.end);
+  }
+
+  /** Articles mentioning the entity, most mentions first. */
+  articlesOf(id: string): Article[] {
+    this.link();
+    const list: Article[] = [];
+    for (const slot of this.byEntity.get(id) ?? []) {
+      const a = this.slots[slot];
+      if (a) list.push(a);
+    }
+    return list.sort((x, y) => (y.counts.get(id) ?? 0) - (x.counts.get(id) ?? 0) || x.key.localeCompare(y.key));
+  }
+
+  mentionsOf(id: string): MentionRef[] {
+    const refs: MentionRef[] = [];
+    for (const article of this.articlesOf(id)) {
+      for (const mention of article.analysis.mentions) {
+        if (this.linker.idOf(article.key, mention.key) === id) refs.push({ article, mention });
+      }
+    }
+    return refs;
+  }
+
+  /** Quotes whose speaker is the entity, latest article first, then from the end of each article. */
+  quotesBy(id: string): QuoteRef[] {
+    const refs: QuoteRef[] = [];
+    for (const article of this.articlesOf(id).sort((x, y) => y.time - x.time)) {
+      const quotes = article.analysis.quotes;
+      for (let i = quotes.length - 1; i >= 0; i--) {
+        if (this.idOf(article, quotes[i].speaker) === id) refs.push({ article, quote: quotes[i] });
+      }
+    }
+    return refs;
+  }
+
+  stats(id: string): EntityStats | undefined {
+    this.link();
+    const entity = this.linker.get(id);
+    const slots = this.byEntity.get(id);
+    if (!entity || !slots) return undefined;
+    let mentions = 0;
+    for (const slot of slots) mentions += this.slots[slot]?.counts.get(id) ?? 0;
+    return { entity, mentions, articles: slots.size };
+  }
+
+  /** Every entity mentioned in the workspace, most mentioned first. */
+  allStats(): EntityStats[] {
+    this.link();
+    const list: EntityStats[] = [];
+    for (const id of this.byEntity.keys()) {
+      const s = this.stats(id);
+      if (s) list.push(s);
+    }
+    return list.sort((a, b) => b.mentions - a.mentions || a.entity.canonicalAr.localeCompare(b.entity.canonicalAr));
+  }
+
+  /** The role an article gives the entity, if the linker has none. */
+  roleOf(id: string): string | undefined {
+    const known = this.linker.get(id)?.role;
+    if (known) return known;
+    for (const article of this.articlesOf(id)) {
+      const local = article.analysis.entities.find((e) => e.role && this.linker.idOf(article.key, e.key) === id);
+      if (local?.role) return local.role;
+    }
+    return undefined;
+  }
+
+  /**
+   * Related articles, best first: shared entities (cosine over entity sets, rare entities weigh more)
+   * and shared vocabulary (rarity-weighted); a near-duplicate scores at least its overlap.
+   */
+  related(key: string, limit = 10): Related[] {
+    this.link();
+    const a = this.articles.get(key);
+    if (!a) return [];
+    const n = this.articles.size;
+    const idf = (id: string) => Math.log(1 + n / (this.byEntity.get(id)?.size ?? 1));
+    const shared = new Map<number, number>();
+    let normA = 0;
+    for (const id of a.counts.keys()) {
+      const w = idf(id) ** 2;
+      normA += w;
+      for (const slot of this.byEntity.get(id) ?? []) if (slot !== a.slot) shared.set(slot, (shared.get(slot) ?? 0) + w);
+    }
+    const entityScore = new Map<number, number>();
+    for (const [slot, dot] of shared) {
+      let normB = 0;
+      for (const id of this.slots[slot]!.counts.keys()) normB += idf(id) ** 2;
+      entityScore.set(slot, dot / Math.sqrt(normA * normB));
+    }
+    const candidates = new Set([...entityScore.keys()].sort((x, y) => entityScore.get(y)! - entityScore.get(x)!).slice(0, 50));
+    const duplicates = new Map(this.nearDuplicateSlots(a));
+    for (const slot of duplicates.keys()) candidates.add(slot);
+
+    const wordWeight = (w: number) => Math.log(n / (this.wordDf.get(w) ?? 1));
+    const out: Related[] = [];
+    for (const slot of candidates) {
+      const b = this.slots[slot]!;
+      const text = weightedOverlap(a.fp.words, b.fp.words, wordWeight);
+      const overlap = duplicates.get(slot);
+      const score = Math.max(0.7 * (entityScore.get(slot) ?? 0) + 0.3 * text, overlap ?? 0);
+      if (score >= MIN_RELATED) out.push({ key: b.key, title: b.title, score: round(score), ...(overlap !== undefined && { overlap: round(overlap) }) });
+    }
+    return out.sort((x, y) => y.score - x.score || x.key.localeCompare(y.key)).slice(0, limit);
+  }
+
+  nearDuplicates(key: string): Related[] {
+    const a = this.articles.get(key);
+    if (!a) return [];
+    return [...this.nearDuplicateSlots(a)]
+      .sort((x, y) => y[1] - x[1])
+      .map(([slot, overlap]) => ({ key: this.slots[slot]!.key, title: this.slots[slot]!.title, score: round(overlap), overlap: round(overlap) }));
+  }
+
+  /** Articles sharing sampled 3-grams with `a`, verified on all 3-grams: slot -> overlap. */
+  private nearDuplicateSlots(a: Article): Map<number, number> {
+    const hits = new Map<number, number>();
+    for (const s of a.fp.shingles) {
+      if (!isSampled(s)) continue;
+      for (const slot of this.bySample.get(s) ?? []) if (slot !== a.slot) hits.set(slot, (hits.get(slot) ?? 0) + 1);
+    }
+    const out = new Map<number, number>();
+    for (const [slot, n] of hits) {
+      if (n < 2) continue;
+      const overlap = containment(a.fp.shingles, this.slots[slot]!.fp.shingles);
+      if (overlap >= NEAR_DUPLICATE) out.set(slot, overlap);
+    }
+    return out;
+  }
+}
+
+function titleOf(text: string): string {
+  const line = text.split(/\r?\n|\r/, 20).find((l) => l.trim()) ?? '';
+  return line.trim().slice(0, 100);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
