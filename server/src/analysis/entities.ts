@@ -1,0 +1,246 @@
+/**
+ * Named entities (PER/LOC/ORG) with the span rules of the gold guidelines: proclitics and titles outside
+ * the span, the article kept when the name has it, لل contracted to ل + ال (span after the first ل).
+ * Sources, by priority: gazetteer names (longest match), names given in scare quotes, then document-level
+ * consistency (a name found once is found everywhere; a bare surname belongs to the full name).
+ */
+import type { EntityType, LocalEntity, Mention, Token } from './types';
+import { loadGazetteer, type Gazetteer, type KnownEntity } from './gazetteer';
+import { readings } from './tokenize';
+import { bareWord, originalIndex } from './normalize';
+
+/** A mention before keys are assigned: token range [first, last] plus the proclitic cut on the first token. */
+interface Candidate {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  type: EntityType;
+  known?: KnownEntity;
+  /** Normalised words of the name as written (first word without its proclitics). */
+  words: string[];
+}
+
+export interface EntityResult {
+  mentions: Mention[];
+  entities: LocalEntity[];
+  /** Token index → index in `mentions`, for the quote attribution. */
+  tokenMention: Int32Array;
+}
+
+/** A span the quote finder judged to be a quoted name (“داعش”), with the type to use when nothing knows it. */
+export interface QuotedName {
+  start: number;
+  end: number;
+}
+
+const BYLINE_PUNCT = /^\s*[-–—:|]/;
+
+export function findEntities(text: string, tokens: Token[], quotedNames: QuotedName[] = []): EntityResult {
+  const g = loadGazetteer();
+  const taken = new Uint8Array(tokens.length);
+  const found: Candidate[] = [];
+  const accept = (c: Candidate): void => {
+    for (let k = c.first; k <= c.last; k++) taken[k] = 1;
+    found.push(c);
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const c = matchKnown(g, text, tokens, i);
+    if (c && (!c.weak || weakSupported(g, text, tokens, i))) {
+      accept(c.cand);
+      i = c.cand.last;
+    }
+  }
+
+  // A single quoted word nobody knows is most often a group or organisation name (“داعش”, "أجوس").
+  for (const q of quotedNames) {
+    const i = tokens.findIndex((t) => t.start >= q.start && t.end <= q.end);
+    if (i < 0 || taken[i] || tokens[i].norm.startsWith('ال')) continue;
+    accept({ first: i, last: i, start: tokens[i].start, end: tokens[i].end, type: 'ORG', words: [tokens[i].norm] });
+  }
+
+  propagate(g, text, tokens, taken, found, accept);
+  found.sort((a, b) => a.start - b.start);
+  return assignKeys(g, text, tokens, found);
+}
+
+interface KnownMatch {
+  cand: Candidate;
+  weak: boolean;
+}
+
+/** Longest gazetteer name starting at token i, trying the whole word before any proclitic reading. */
+function matchKnown(g: Gazetteer, text: string, tokens: Token[], i: number): KnownMatch | undefined {
+  let best: KnownMatch | undefined;
+  for (const r of readings(tokens[i].norm)) {
+    const forms = g.multi.get(bareWord(r.stem));
+    if (forms) {
+      for (const f of forms) {
+        const last = i + f.words.length - 1;
+        if (best && last <= best.cand.last) break;
+        if (last >= tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < f.words.length && ok; k++) {
+          ok = bareWord(tokens[i + k].norm) === f.words[k] && spaceBetween(text, tokens[i + k - 1], tokens[i + k]);
+        }
+        if (ok) {
+          const words = [r.stem, ...tokens.slice(i + 1, last + 1).map((t) => t.norm)];
+          best = { cand: candidate(tokens, i, last, r.cut, f.entity, words), weak: f.weak };
+          break;
+        }
+      }
+    }
+    const single = g.single.get(r.stem);
+    if (single && !best) best = { cand: candidate(tokens, i, i, r.cut, single.entity, [r.stem]), weak: single.weak };
+    if (best) return best;
+  }
+  return best;
+}
+
+function candidate(tokens: Token[], first: number, last: number, cut: number, known: KnownEntity, words: string[]): Candidate {
+  const t = tokens[first];
+  const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
+  return { first, last, start, end: tokens[last].end, type: known.type, known, words };
+}
+
+function spaceBetween(text: string, a: Token, b: Token): boolean {
+  for (let p = a.end; p < b.start; p++) {
+    const c = text.charCodeAt(p);
+    if (c !== 0x20 && c !== 0xa0 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/** A word that is also a name counts when a title precedes it or it stands as a byline (العالم - …, خاص بالعالم). */
+function weakSupported(g: Gazetteer, text: string, tokens: Token[], i: number): boolean {
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  if (prev && g.titles.has(prev.norm) && spaceBetween(text, prev, tokens[i])) return true;
+  if (prev && (prev.norm === 'خاص' || prev.norm === 'المصدر')) return true;
+  const lineStart = !prev || text.slice(prev.end, tokens[i].start).includes('\n');
+  return lineStart && BYLINE_PUNCT.test(text.slice(tokens[i].end, tokens[i].end + 3));
+}
+
+/**
+ * Document-level consistency: every name already found (and the surname of every multi-word person name)
+ * is looked for again in the tokens not yet covered, with the same proclitic readings.
+ */
+function propagate(
+  g: Gazetteer, text: string, tokens: Token[], taken: Uint8Array, found: Candidate[], accept: (c: Candidate) => void,
+): void {
+  const phrases = new Map<string, Candidate[]>();
+  const register = (words: string[], c: Candidate): void => {
+    const list = phrases.get(words[0]) ?? [];
+    list.push({ ...c, words });
+    list.sort((a, b) => b.words.length - a.words.length);
+    phrases.set(words[0], list);
+  };
+  for (const c of found) {
+    register(c.words, c);
+    if (c.type === 'PER' && c.words.length > 1) register([c.words[c.words.length - 1]], c);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    for (const r of readings(tokens[i].norm)) {
+      const list = phrases.get(r.stem);
+      const hit = list?.find((c) => {
+        const last = i + c.words.length - 1;
+        if (last >= tokens.length) return false;
+        for (let k = 1; k < c.words.length; k++) {
+          if (taken[i + k] || tokens[i + k].norm !== c.words[k] || !spaceBetween(text, tokens[i + k - 1], tokens[i + k])) return false;
+        }
+        return true;
+      });
+      if (!hit) continue;
+      // A weak gazetteer word (العالم) only repeats as the same name when it is a person's surname.
+      const single = g.single.get(r.stem);
+      if (single?.weak && hit.type !== 'PER') continue;
+      const last = i + hit.words.length - 1;
+      const t = tokens[i];
+      const start = t.start + (r.cut ? originalIndex(t.text, r.cut) : 0);
+      const c: Candidate = { first: i, last, start, end: tokens[last].end, type: hit.type, words: hit.words };
+      if (hit.known) c.known = hit.known;
+      accept(c);
+      i = last;
+      break;
+    }
+  }
+}
+
+function assignKeys(g: Gazetteer, text: string, tokens: Token[], found: Candidate[]): EntityResult {
+  // Surname → key of the full name it belongs to, when exactly one full name in the article ends with it.
+  const fullBySurname = new Map<string, string | null>();
+  for (const c of found) {
+    if (c.type !== 'PER' || c.words.length < 2 || c.known) continue;
+    const s = c.words[c.words.length - 1];
+    const key = keyOf(c);
+    fullBySurname.set(s, fullBySurname.has(s) && fullBySurname.get(s) !== key ? null : key);
+  }
+  const mentions: Mention[] = [];
+  const entities = new Map<string, LocalEntity & { words: number }>();
+  const tokenMention = new Int32Array(tokens.length).fill(-1);
+  for (const c of found) {
+    let key = keyOf(c);
+    if (!c.known && c.type === 'PER' && c.words.length === 1) key = fullBySurname.get(c.words[0]) ?? key;
+    const mentionText = text.slice(c.start, c.end);
+    for (let k = c.first; k <= c.last; k++) tokenMention[k] = mentions.length;
+    mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type, key });
+    const e = entities.get(key);
+    if (!e) {
+      const entity: LocalEntity & { words: number } = { key, type: c.type, name: mentionText, words: c.words.length };
+      if (c.known) {
+        entity.knownId = c.known.id;
+        entity.canonicalAr = c.known.canonicalAr;
+        if (c.known.canonicalEn) entity.canonicalEn = c.known.canonicalEn;
+      }
+      entities.set(key, entity);
+    } else if (c.words.length > e.words) {
+      e.name = mentionText;
+      e.words = c.words.length;
+    }
+  }
+  const list = [...entities.values()].map(({ words: _w, ...e }) => e);
+  const byKey = new Map(list.map((e) => [e.key, e]));
+  for (const m of mentions) {
+    const e = byKey.get(m.key)!;
+    if (e.type !== 'PER') continue;
+    const role = roleBefore(g, text, tokens, mentions, tokenMention, tokens.findIndex((t) => t.end > m.start));
+    if (role && (!e.role || role.length > e.role.length)) e.role = role;
+  }
+  return { mentions, entities: list, tokenMention };
+}
+
+function keyOf(c: Candidate): string {
+  return c.known ? c.known.id : c.type + ':' + c.words.join(' ');
+}
+
+/**
+ * The title/description written just before a person's name: titles, role words, nationality adjectives
+ * and organisation/place names, starting at a title (أمين المجلس الأعلى للأمن القومي الإيراني الأدميرال).
+ */
+export function roleBefore(
+  g: Gazetteer, text: string, tokens: Token[], mentions: Mention[], tokenMention: Int32Array, nameToken: number,
+): string | undefined {
+  let first = -1;
+  for (let k = nameToken - 1; k >= 0; k--) {
+    if (!spaceBetween(text, tokens[k], tokens[k + 1])) break;
+    const m = tokenMention[k];
+    if (m >= 0 && mentions[m].type === 'PER') break;
+    const stem = titleStem(g, tokens[k].norm);
+    if (stem !== undefined) first = k;
+    else if (m < 0 && !g.roleWords.has(tokens[k].norm) && !g.roleWords.has(bareWord(tokens[k].norm)) && !g.nisba.has(tokens[k].norm)) break;
+  }
+  if (first < 0) return undefined;
+  const t = tokens[first];
+  const r = readings(t.norm).find((x) => g.titles.has(x.stem))!;
+  if (r.stem.startsWith('نظير')) return undefined; // "his counterpart" says nothing about the person
+  const start = t.start + (r.cut ? originalIndex(t.text, r.cut) : 0);
+  return text.slice(start, tokens[nameToken - 1].end);
+}
+
+/** The title a word is, with or without a و/ف proclitic, or undefined. */
+export function titleStem(g: Gazetteer, norm: string): string | undefined {
+  for (const r of readings(norm)) if (g.titles.has(r.stem)) return r.stem;
+  return undefined;
+}

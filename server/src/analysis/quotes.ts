@@ -1,0 +1,241 @@
+/**
+ * Quotations: pairing of quotation marks line by line, and speakers from reporting cues and continuity.
+ * A line is a paragraph: a quote never runs past it, and an unclosed quote ends at its paragraph end.
+ */
+import type { Mention, Quote, Token, LocalEntity } from './types';
+import { loadGazetteer, type Gazetteer } from './gazetteer';
+import { readings } from './tokenize';
+import { originalIndex, normalizePhrase } from './normalize';
+import { titleStem } from './entities';
+
+export interface MarkedSpan {
+  start: number;
+  end: number;
+  /** Both marks present (an unclosed quote runs to the end of its paragraph). */
+  closed: boolean;
+}
+
+const OPEN_GUILLEMET = 0xab;
+const CLOSE_GUILLEMET = 0xbb;
+const RIGHT_DQ = 0x201d;
+// Marks that both open and close: ASCII ", “ and ” (” is also seen opening a quote), „.
+const isPlainMark = (c: number): boolean => c === 0x22 || c === 0x201c || c === RIGHT_DQ || c === 0x201e;
+
+/** Spans between quotation marks, marks included, in text order. Nested marks stay inside the outer span. */
+export function findMarkedSpans(text: string): MarkedSpan[] {
+  const out: MarkedSpan[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    scanLine(text, lineStart, lineEnd, out);
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+function scanLine(text: string, from: number, to: number, out: MarkedSpan[]): void {
+  let open = -1;
+  let openCode = 0;
+  let depth = 0; // nesting of «» inside an open «
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c !== OPEN_GUILLEMET && c !== CLOSE_GUILLEMET && !isPlainMark(c)) continue;
+    if (open < 0) {
+      // A closing guillemet with no opening one annotates nothing.
+      if (c !== CLOSE_GUILLEMET) {
+        open = p;
+        openCode = c;
+        depth = 0;
+      }
+      continue;
+    }
+    if (openCode === OPEN_GUILLEMET) {
+      if (c === OPEN_GUILLEMET) depth++;
+      else if (c === CLOSE_GUILLEMET && depth-- === 0) {
+        out.push({ start: open, end: p + 1, closed: true });
+        open = -1;
+      }
+    } else if (isPlainMark(c)) {
+      out.push({ start: open, end: p + 1, closed: true });
+      open = -1;
+    }
+  }
+  // A lone ” is a stray closing mark; any other unclosed quote runs to the paragraph end.
+  if (open >= 0 && openCode !== RIGHT_DQ) {
+    let end = to;
+    while (end > open + 1 && /\s/.test(text[end - 1])) end--;
+    out.push({ start: open, end, closed: false });
+  }
+}
+
+/** Marks around one or two words with no reporting verb before them: a name in quotes (“داعش”), not speech. */
+export function isQuotedName(text: string, tokens: Token[], span: MarkedSpan, g: Gazetteer = loadGazetteer()): boolean {
+  if (!span.closed) return false;
+  const inner = tokens.filter((t) => t.start > span.start && t.end < span.end);
+  if (inner.length !== 1) return false;
+  const before = tokens.filter((t) => t.end <= span.start).pop();
+  return !(before && cueStem(g, before.norm) !== undefined && text.slice(before.end, span.start).trim().length <= 1);
+}
+
+function cueStem(g: Gazetteer, norm: string): { stem: string; cut: number } | undefined {
+  for (const r of readings(norm)) if (g.cues.has(r.stem)) return r;
+  return undefined;
+}
+
+const MAX_CUE_DISTANCE = 40;
+const SENTENCE_END = /[.!?؟\n]/;
+
+/**
+ * Speaker and cue for each quote. The cue is the nearest reporting verb before the quote in its sentence
+ * (or the verb opening the quote, or one right after it). The speaker is the person named between the
+ * cue and the quote, or described there by title + organisation/nationality; otherwise the last subject
+ * seen (so وأضاف continues the last speaker).
+ */
+export function attributeQuotes(
+  text: string, tokens: Token[], spans: MarkedSpan[], mentions: Mention[], entities: LocalEntity[], tokenMention: Int32Array,
+): Quote[] {
+  const g = loadGazetteer();
+  const quotes: Quote[] = [];
+  const inQuote = new Int32Array(tokens.length).fill(-1);
+  let qi = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    while (qi < spans.length && spans[qi].end <= tokens[k].start) qi++;
+    if (qi < spans.length && spans[qi].start < tokens[k].start) inQuote[k] = qi;
+  }
+  const describe = describer(g, tokens, mentions, entities, tokenMention);
+  let lastSubject: string | null = null;
+  let k = 0;
+  for (let s = 0; s < spans.length; s++) {
+    const span = spans[s];
+    // Walk the text up to this quote, tracking who is acting.
+    for (; k < tokens.length && tokens[k].start < span.start; k++) {
+      if (inQuote[k] >= 0) continue;
+      const subject = subjectAt(g, text, tokens, k, mentions, tokenMention, describe);
+      if (subject) lastSubject = subject;
+    }
+    const first = tokens.findIndex((t) => t.start > span.start);
+    let cueToken = -1;
+    let speaker: string | null = null;
+    if (first >= 0 && tokens[first].end < span.end && cueStem(g, tokens[first].norm)) {
+      cueToken = first; // "وأضاف باتروشيف …": the mark was typed before the cue
+      speaker = personAfter(g, text, tokens, first + 1, span.end, mentions, tokenMention, describe);
+    } else {
+      for (let j = k - 1; j >= 0 && j >= k - MAX_CUE_DISTANCE; j--) {
+        if (inQuote[j] >= 0 || SENTENCE_END.test(text.slice(tokens[j].end, j + 1 < k ? tokens[j + 1].start : span.start))) break;
+        if (cueStem(g, tokens[j].norm)) {
+          cueToken = j;
+          break;
+        }
+      }
+      if (cueToken >= 0) speaker = personAfter(g, text, tokens, cueToken + 1, span.start, mentions, tokenMention, describe);
+      else {
+        // "…" قال فلان: a cue right after the quote.
+        const after = tokens.findIndex((t) => t.start >= span.end);
+        if (after >= 0 && after < tokens.length && cueStem(g, tokens[after].norm) && text.slice(span.end, tokens[after].start).trim().length <= 1) {
+          cueToken = after;
+          speaker = personAfter(g, text, tokens, after + 1, Math.min(text.length, tokens[after].end + 80), mentions, tokenMention, describe);
+        }
+      }
+    }
+    if (!speaker) speaker = lastSubject;
+    if (speaker) lastSubject = speaker;
+    let cue: string | null = null;
+    if (cueToken >= 0) {
+      const t = tokens[cueToken];
+      const r = cueStem(g, t.norm)!;
+      cue = t.text.slice(r.cut ? originalIndex(t.text, r.cut) : 0);
+    }
+    quotes.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker, cue });
+  }
+  return quotes;
+}
+
+type Describer = (from: number, limit: number) => string | null;
+
+/** The person named (or described by title + organisation/nationality) from token `from`, before offset `limit`. */
+function personAfter(
+  g: Gazetteer, text: string, tokens: Token[], from: number, limit: number,
+  mentions: Mention[], tokenMention: Int32Array, describe: Describer,
+): string | null {
+  for (let j = from; j < tokens.length && tokens[j].end <= limit; j++) {
+    const m = tokenMention[j];
+    if (m >= 0 && mentions[m].type === 'PER') return mentions[m].key;
+    if (titleStem(g, tokens[j].norm) !== undefined) {
+      const who = describe(j, limit);
+      if (who) return who;
+    }
+    if (SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1]?.start ?? tokens[j].end))) break;
+  }
+  return null;
+}
+
+/**
+ * Resolves a description such as "أمين المجلس الأعلى للأمن القومي الايراني" or "الرئيس الإيراني" to a person
+ * of the article: one whose role in the article names the same organisation or reads the same, or whom the
+ * gazetteer knows as serving that organisation.
+ */
+function describer(
+  g: Gazetteer, tokens: Token[], mentions: Mention[], entities: LocalEntity[], tokenMention: Int32Array,
+): Describer {
+  const people = entities.filter((e) => e.type === 'PER');
+  const roleNorm = new Map(people.map((e) => [e.key, e.role ? normalizePhrase(e.role) : '']));
+  const roleOrgs = new Map<string, Set<string>>();
+  for (const e of people) {
+    const set = new Set<string>();
+    if (e.knownId) {
+      const known = g.byId.get(e.knownId);
+      if (known?.org) set.add(known.org);
+    }
+    roleOrgs.set(e.key, set);
+  }
+  // Organisations named inside each person's role in this article.
+  for (let j = 0; j < tokens.length; j++) {
+    const m = tokenMention[j];
+    if (m < 0 || mentions[m].type !== 'PER') continue;
+    const e = people.find((p) => p.key === mentions[m].key);
+    if (!e?.role) continue;
+    for (let b = j - 1; b >= 0 && tokens[b].start >= mentions[m].start - e.role.length - 2; b--) {
+      const o = tokenMention[b];
+      if (o >= 0 && mentions[o].type === 'ORG') roleOrgs.get(e.key)!.add(mentions[o].key);
+    }
+  }
+  return (from, limit) => {
+    const words: string[] = [];
+    for (let j = from; j < tokens.length && tokens[j].end <= limit && words.length < 12; j++) {
+      const m = tokenMention[j];
+      if (m >= 0 && mentions[m].type === 'ORG') {
+        const org = mentions[m].key;
+        const holders = people.filter((p) => roleOrgs.get(p.key)!.has(org));
+        return holders.length === 1 ? holders[0].key : null;
+      }
+      if (m >= 0) return null;
+      const norm = tokens[j].norm;
+      if (!(titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm))) break;
+      words.push(j === from ? titleStem(g, norm)! : norm);
+    }
+    if (words.length < 2) return null;
+    const phrase = words.join(' ');
+    const holders = people.filter((p) => roleNorm.get(p.key)!.includes(phrase));
+    return holders.length === 1 ? holders[0].key : null;
+  };
+}
+
+/** A person acting at token k: named right after a reporting verb/title chain, or opening a sentence. */
+function subjectAt(
+  g: Gazetteer, text: string, tokens: Token[], k: number, mentions: Mention[], tokenMention: Int32Array, describe: Describer,
+): string | null {
+  const m = tokenMention[k];
+  if (m >= 0 && mentions[m].type === 'PER' && tokens[k].start <= mentions[m].start) {
+    let j = k - 1;
+    while (j >= 0 && (titleStem(g, tokens[j].norm) !== undefined || g.roleWords.has(tokens[j].norm) || g.nisba.has(tokens[j].norm) || (tokenMention[j] >= 0 && mentions[tokenMention[j]].type !== 'PER'))) j--;
+    const boundary = j < 0 || SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1].start));
+    if (boundary || cueStem(g, tokens[j].norm)) return mentions[m].key;
+    if (k + 1 < tokens.length && cueStem(g, tokens[k + 1].norm)) return mentions[m].key;
+    return null;
+  }
+  if (m < 0 && cueStem(g, tokens[k].norm) && k + 1 < tokens.length && titleStem(g, tokens[k + 1].norm) !== undefined) {
+    return describe(k + 1, text.length);
+  }
+  return null;
+}
