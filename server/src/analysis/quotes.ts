@@ -231,7 +231,9 @@ function subjectAt(
     while (j >= 0 && (titleStem(g, tokens[j].norm) !== undefined || g.roleWords.has(tokens[j].norm) || g.nisba.has(tokens[j].norm) || (tokenMention[j] >= 0 && mentions[tokenMention[j]].type !== 'PER'))) j--;
     const boundary = j < 0 || SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1].start));
     if (boundary || cueStem(g, tokens[j].norm)) return mentions[m].key;
-    if (k + 1 < tokens.length && cueStem(g, tokens[k + 1].norm)) return mentions[m].key;
+    let last = k;
+    while (last + 1 < tokens.length && tokenMention[last + 1] === m) last++;
+    if (last + 1 < tokens.length && cueStem(g, tokens[last + 1].norm)) return mentions[m].key;
     return null;
   }
   if (m < 0 && cueStem(g, tokens[k].norm) && k + 1 < tokens.length && titleStem(g, tokens[k + 1].norm) !== undefined) {
