@@ -32,6 +32,7 @@ export const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
   'git.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden', // the empty chat panel takes a third of a screenshot
 };
 
 /** Scratch user-data, extensions and XDG folders under one temp root. */
@@ -85,7 +86,13 @@ export function installVsix(setupPaths, scratch, vsix) {
 export function packageVsix(repo, outFile) {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const vsce = path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', outFile], {
+  // vsce refuses relative README images unless it can derive a base URL, which it only does
+  // for GitHub/GitLab repositories; give it one from the manifest's repository field.
+  const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+  const repoUrl = String(manifest.repository?.url ?? manifest.repository ?? 'https://example.invalid/news-annotator').replace(/\.git$/, '');
+  const args = [vsce, 'package', '--no-dependencies', '--out', outFile,
+    '--baseContentUrl', `${repoUrl}/blob/HEAD/`, '--baseImagesUrl', `${repoUrl}/raw/HEAD/`];
+  const r = spawnSync(process.execPath, args, {
     cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000,
   });
   if (r.status !== 0 || !fs.existsSync(outFile)) throw new Error(`vsce package failed (${r.status}):\n${r.stdout}\n${r.stderr}`);

@@ -1,0 +1,70 @@
+// The real-VS-Code layer of `npm test`: install what is needed (cached), build, package the
+// VSIX, then run the extension-host suite and the UI test in code-server + Chromium.
+// Never skipped (CI included): a machine that cannot run it fails loudly instead.
+// Ends with `vscode: N passed, N failed`; exit code 1 on any failure.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSuite, repoRoot } from './build-suite.mjs';
+import { packageVsix } from './codeserver.mjs';
+import { setup } from './setup.mjs';
+import { runSuiteInCodeServer } from '../../test/vscode/suite-codeserver.mjs';
+import { runUiTest } from '../../test/vscode/ui.test.mjs';
+
+const resultsDir = path.join(repoRoot, 'test-results');
+const t0 = Date.now();
+const secs = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const results = [];
+
+function step(name, fn) {
+  const t = Date.now();
+  try {
+    const value = fn();
+    console.log(`[vscode] ${name}: ${secs(t)}`);
+    return value;
+  } catch (error) {
+    results.push({ name, ok: false, detail: error.stack ?? String(error) });
+    console.log(`not ok - ${name}\n${error.stack ?? error}`);
+    return undefined;
+  }
+}
+
+function finish() {
+  const failed = results.filter((r) => !r.ok);
+  for (const r of failed) console.log(`FAILED ${r.name}\n${r.detail ?? ''}`);
+  console.log(`[vscode] total ${secs(t0)}; screenshots and logs in ${path.relative(process.cwd(), resultsDir) || '.'}`);
+  console.log(`vscode: ${results.length - failed.length} passed, ${failed.length} failed`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+const setupPaths = step('setup (Chromium, Node 24, code-server)', () => setup());
+if (!setupPaths) finish();
+
+step('build', () => {
+  const r = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`npm run build exited with ${r.status}`);
+});
+if (results.length) finish();
+
+const t1 = Date.now();
+const suiteBundle = await buildSuite().catch((error) => { results.push({ name: 'build extension-host suite', ok: false, detail: error.stack }); });
+if (!suiteBundle) finish();
+console.log(`[vscode] build suite: ${secs(t1)}`);
+
+const vsix = step('package VSIX', () => packageVsix(repoRoot, path.join(resultsDir, 'news-annotator.vsix')));
+if (!vsix) finish();
+
+let t = Date.now();
+console.log('[vscode] extension-host suite in code-server:');
+results.push(...(await runSuiteInCodeServer({ setupPaths, repo: repoRoot, vsix, suiteBundle, resultsDir })));
+console.log(`[vscode] extension-host suite: ${secs(t)}`);
+
+t = Date.now();
+console.log('[vscode] UI test in code-server + Chromium:');
+// docs/screenshot-hover.png is tracked: refresh it only when asked (or missing), so a test run
+// leaves the work tree clean. UPDATE_SCREENSHOTS=1 npm test refreshes the README's picture.
+const docsShot = path.join(repoRoot, 'docs', 'screenshot-hover.png');
+const docsDir = process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docsShot) ? path.dirname(docsShot) : undefined;
+results.push(...(await runUiTest({ setupPaths, repo: repoRoot, vsix, resultsDir, docsDir })));
+console.log(`[vscode] UI test: ${secs(t)}`);
+finish();

@@ -1,0 +1,179 @@
+// UI test in a real VS Code (code-server 4.139.1 + Debian Chromium via playwright-core):
+// the packaged VSIX is installed, a workspace of the sample articles is opened, a seed is
+// opened with Quick Open, an Arabic name is hovered and the hover widget read, and the
+// colours the editor draws for a name and for a plain word are compared. Screenshots go to
+// test-results/ and the hover one also to docs/screenshot-hover.png (the README's picture).
+//
+// Standalone: node test/vscode/ui.test.mjs [path/to/extension.vsix]   (else run via run-tests.mjs)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchBrowser, waitForWorkbench, workbenchUrl } from '../../scripts/vscode/browser.mjs';
+import { installVsix, makeScratch, startCodeServer } from '../../scripts/vscode/codeserver.mjs';
+import { makeWorkspace } from './suite-codeserver.mjs';
+
+const SEED = '000_58d295c9c3b3cd36.txt';
+const NAME = 'شمخاني'; // a person in the seed's 5th line, visible without scrolling
+const PLAIN = 'اجتماع'; // a plain word on the same screen
+
+/** Text and computed colour of the innermost editor span containing `word` (active editor). */
+function spanOf(page, word) {
+  return page.evaluate((w) => {
+    for (const s of document.querySelectorAll('.editor-instance .view-lines .view-line span span')) {
+      if (s.textContent && s.textContent.includes(w)) return { text: s.textContent, color: getComputedStyle(s).color, className: s.className };
+    }
+    return null;
+  }, word);
+}
+
+/** Centre of `word` on screen, from a DOM Range over its text node. */
+function centreOf(page, word) {
+  return page.evaluate((w) => {
+    const root = document.querySelector('.editor-instance .view-lines');
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const i = node.data.indexOf(w);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + w.length);
+      const box = range.getBoundingClientRect();
+      if (box.width > 0) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    return null;
+  }, word);
+}
+
+/** Text of the visible editor hover, or null. */
+function visibleHoverText(page) {
+  return page.evaluate(() => {
+    for (const h of document.querySelectorAll('.monaco-editor .monaco-hover:not(.hidden)')) {
+      const text = h.textContent?.trim();
+      const box = h.getBoundingClientRect();
+      if (text && box.width > 0 && box.height > 0) return text;
+    }
+    return null;
+  });
+}
+
+async function until(what, probe, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100)); // poll interval, bounded by the deadline
+  }
+}
+
+export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, log = console.log }) {
+  const results = [];
+  const check = async (name, fn) => {
+    const t0 = Date.now();
+    try {
+      const detail = await fn();
+      results.push({ name: `ui: ${name}`, ok: true, detail });
+      log(`  ok - ui: ${name} (${Date.now() - t0} ms)${detail ? ` — ${detail}` : ''}`);
+      return true;
+    } catch (error) {
+      results.push({ name: `ui: ${name}`, ok: false, detail: error.stack ?? String(error) });
+      log(`  not ok - ui: ${name}\n${error.stack ?? error}`);
+      return false;
+    }
+  };
+  const scratch = makeScratch('news-annotator-ui-');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  let cs;
+  let browser;
+  let page;
+  try {
+    const ready = await check('VSIX installs into code-server', () => {
+      installVsix(setupPaths, scratch, vsix);
+      return path.basename(vsix);
+    });
+    if (!ready) return results;
+    const ws = makeWorkspace(repo, scratch.root);
+    cs = await startCodeServer(setupPaths, { scratch });
+    browser = await launchBrowser(path.join(scratch.root, 'browser'), setupPaths.chromium);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    const started = Date.now();
+    await page.goto(workbenchUrl(cs, ws));
+
+    const opened = await check('Quick Open shows the seed article', async () => {
+      await waitForWorkbench(page, 5);
+      await page.locator('.monaco-workbench').click({ position: { x: 5, y: 300 } }).catch(() => undefined);
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(SEED.slice(0, 12));
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: SEED }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: NAME }).waitFor({ timeout: 20_000 });
+    });
+    if (!opened) return results;
+
+    await check('the status bar shows the News Article language', async () => {
+      const mode = page.locator('[id="status.editor.mode"]');
+      await until('language mode News Article', async () => /News Article/.test((await mode.textContent().catch(() => '')) ?? ''), 30_000);
+    });
+
+    let colours;
+    await check('a name is drawn in a different colour than plain words', async () => {
+      // Semantic tokens arrive after the language server's analysis: wait for the name's
+      // own span (its text is just the name) instead of sleeping.
+      colours = await until('a coloured span for the name', async () => {
+        const name = await spanOf(page, NAME);
+        const plain = await spanOf(page, PLAIN);
+        return name && plain && name.text.trim().length <= NAME.length + 4 && name.color !== plain.color ? { name, plain } : null;
+      }, 60_000);
+      await page.screenshot({ path: path.join(resultsDir, 'ui-editor.png') });
+      return `${NAME} ${colours.name.color} vs plain ${colours.plain.color}`;
+    });
+
+    await check('hovering the name shows who it is', async () => {
+      let text = null;
+      await until('the hover widget on the name', async () => {
+        const at = await centreOf(page, NAME);
+        if (!at) return false;
+        // Move away first so every attempt is a fresh hover (the first may race the server start).
+        await page.mouse.move(5, 5);
+        await page.mouse.move(at.x, at.y, { steps: 3 });
+        const deadline = Date.now() + 3000;
+        while (Date.now() < deadline && !(text && text.includes(NAME))) {
+          text = await visibleHoverText(page);
+          if (!(text && text.includes(NAME))) await new Promise((r) => setTimeout(r, 100)); // poll the widget
+        }
+        return text && text.includes(NAME);
+      }, 60_000);
+      if (!/Person|شخص/.test(text)) throw new Error(`hover does not say it is a person: ${text}`);
+      await page.screenshot({ path: path.join(resultsDir, 'ui-hover.png') });
+      if (docsDir) {
+        fs.mkdirSync(docsDir, { recursive: true });
+        fs.copyFileSync(path.join(resultsDir, 'ui-hover.png'), path.join(docsDir, 'screenshot-hover.png'));
+      }
+      return `${JSON.stringify(text)} (${Date.now() - started} ms after page load)`;
+    });
+  } catch (error) {
+    results.push({ name: 'ui: harness', ok: false, detail: error.stack ?? String(error) });
+    log(`  not ok - ui: harness\n${error.stack ?? error}`);
+  } finally {
+    if (page && results.some((r) => !r.ok)) await page.screenshot({ path: path.join(resultsDir, 'ui-failure.png') }).catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    if (cs && results.some((r) => !r.ok)) fs.writeFileSync(path.join(resultsDir, 'ui-code-server.log'), cs.output());
+    await cs?.stop();
+    fs.rmSync(scratch.root, { recursive: true, force: true });
+  }
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { setup } = await import('../../scripts/vscode/setup.mjs');
+  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const vsix = path.resolve(process.argv[2] ?? path.join(repo, 'test-results', 'news-annotator.vsix'));
+  const results = await runUiTest({ setupPaths: setup(), repo, vsix, resultsDir: path.join(repo, 'test-results'), docsDir: path.join(repo, 'docs') });
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
