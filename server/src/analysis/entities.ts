@@ -7,7 +7,7 @@
 import type { EntityType, LocalEntity, Mention, Token } from './types';
 import { loadGazetteer, type Gazetteer, type KnownEntity } from './gazetteer';
 import { readings } from './tokenize';
-import { bareWord, originalIndex } from './normalize';
+import { bareWord, normalizeWord, originalIndex } from './normalize';
 
 /** A mention before keys are assigned: token range [first, last] plus the proclitic cut on the first token. */
 interface Candidate {
@@ -35,6 +35,12 @@ export interface QuotedName {
 }
 
 const BYLINE_PUNCT = /^\s*[-–—:|]/;
+// Words that introduce a name: "called", and the heads of group names (تنظيم "…", حركة "…").
+const NAMING_CUES = new Set(
+  ['تسمى', 'يسمى', 'المسماة', 'المسمى', 'تدعى', 'يدعى', 'باسم', 'اسم', 'تنظيم', 'حركة', 'جماعة', 'حزب', 'جبهة', 'منظمة', 'ميليشيا', 'كتائب', 'تحالف']
+    .map(normalizeWord),
+);
+const ARABIC_NAME = /^[\u0621-\u064A\u067E-\u06D3]{3,}$/;
 
 export function findEntities(text: string, tokens: Token[], quotedNames: QuotedName[] = []): EntityResult {
   const g = loadGazetteer();
@@ -54,10 +60,10 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
     }
   }
 
-  // A single quoted word nobody knows is most often a group or organisation name (“داعش”, "أجوس").
+  // A quoted word nobody knows, introduced as a name ("تسمى "أجوس"", تنظيم "…"), names a group or pact.
   for (const q of quotedNames) {
     const i = tokens.findIndex((t) => t.start >= q.start && t.end <= q.end);
-    if (i < 0 || taken[i] || tokens[i].norm.startsWith('ال')) continue;
+    if (i < 1 || taken[i] || !NAMING_CUES.has(tokens[i - 1].norm) || !ARABIC_NAME.test(tokens[i].text)) continue;
     accept({ first: i, last: i, start: tokens[i].start, end: tokens[i].end, type: 'ORG', words: [tokens[i].norm] });
   }
 

@@ -84,6 +84,8 @@ function cueStem(g: Gazetteer, norm: string): { stem: string; cut: number } | un
 }
 
 const MAX_CUE_DISTANCE = 40;
+// The last subject stops being "he" after this many paragraphs without him.
+const MAX_SUBJECT_PARAGRAPHS = 3;
 const SENTENCE_END = /[.!?؟\n]/;
 
 /**
@@ -105,6 +107,7 @@ export function attributeQuotes(
   }
   const describe = describer(g, tokens, mentions, entities, tokenMention);
   let lastSubject: string | null = null;
+  let lastSubjectAt = 0;
   let k = 0;
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s];
@@ -112,14 +115,21 @@ export function attributeQuotes(
     for (; k < tokens.length && tokens[k].start < span.start; k++) {
       if (inQuote[k] >= 0) continue;
       const subject = subjectAt(g, text, tokens, k, mentions, tokenMention, describe);
-      if (subject) lastSubject = subject;
+      if (subject) {
+        lastSubject = subject;
+        lastSubjectAt = tokens[k].start;
+      }
     }
-    const first = tokens.findIndex((t) => t.start > span.start);
+    let end = k;
+    while (end < tokens.length && tokens[end].end <= span.end) end++;
+    const inner = end - k;
+    // A quoted name ("حزب الله") is a mention, not speech.
+    if (inner > 0 && tokenMention[k] >= 0 && tokenMention[k] === tokenMention[end - 1] && mentions[tokenMention[k]].start <= tokens[k].start + 1) continue;
     let cueToken = -1;
-    let speaker: string | null = null;
-    if (first >= 0 && tokens[first].end < span.end && cueStem(g, tokens[first].norm)) {
-      cueToken = first; // "وأضاف باتروشيف …": the mark was typed before the cue
-      speaker = personAfter(g, text, tokens, first + 1, span.end, mentions, tokenMention, describe);
+    let who: string | null | undefined;
+    if (inner > 1 && cueStem(g, tokens[k].norm)) {
+      cueToken = k; // "وأضاف باتروشيف …": the mark was typed before the cue
+      who = personAfter(g, text, tokens, k + 1, span.end, mentions, tokenMention, describe);
     } else {
       for (let j = k - 1; j >= 0 && j >= k - MAX_CUE_DISTANCE; j--) {
         if (inQuote[j] >= 0 || SENTENCE_END.test(text.slice(tokens[j].end, j + 1 < k ? tokens[j + 1].start : span.start))) break;
@@ -128,18 +138,21 @@ export function attributeQuotes(
           break;
         }
       }
-      if (cueToken >= 0) speaker = personAfter(g, text, tokens, cueToken + 1, span.start, mentions, tokenMention, describe);
-      else {
+      if (cueToken >= 0) who = personAfter(g, text, tokens, cueToken + 1, span.start, mentions, tokenMention, describe);
+      else if (end < tokens.length && cueStem(g, tokens[end].norm) && text.slice(span.end, tokens[end].start).trim().length <= 1) {
         // "…" قال فلان: a cue right after the quote.
-        const after = tokens.findIndex((t) => t.start >= span.end);
-        if (after >= 0 && after < tokens.length && cueStem(g, tokens[after].norm) && text.slice(span.end, tokens[after].start).trim().length <= 1) {
-          cueToken = after;
-          speaker = personAfter(g, text, tokens, after + 1, Math.min(text.length, tokens[after].end + 80), mentions, tokenMention, describe);
-        }
+        cueToken = end;
+        who = personAfter(g, text, tokens, end + 1, tokens[end].end + 80, mentions, tokenMention, describe);
       }
     }
-    if (!speaker) speaker = lastSubject;
-    if (speaker) lastSubject = speaker;
+    // Marks around a short phrase with no reporting verb are scare quotes, not speech.
+    if (cueToken < 0 && inner <= 3) continue;
+    const recent: boolean = lastSubject !== null && paragraphsBetween(text, lastSubjectAt, span.start) <= MAX_SUBJECT_PARAGRAPHS;
+    const speaker: string | null = who === undefined ? (recent ? lastSubject : null) : who;
+    if (speaker) {
+      lastSubject = speaker;
+      lastSubjectAt = span.start;
+    }
     let cue: string | null = null;
     if (cueToken >= 0) {
       const t = tokens[cueToken];
@@ -151,23 +164,41 @@ export function attributeQuotes(
   return quotes;
 }
 
+/** Paragraphs with content that start between two offsets: how far back the last subject was seen. */
+function paragraphsBetween(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let p = text.indexOf('\n', from); p >= 0 && p < to; p = text.indexOf('\n', p + 1)) {
+    let q = p + 1;
+    while (q < to && /\s/.test(text[q]) && text[q] !== '\n') q++;
+    if (q < to && text[q] !== '\n') n++;
+  }
+  return n;
+}
+
 type Describer = (from: number, limit: number) => string | null;
 
-/** The person named (or described by title + organisation/nationality) from token `from`, before offset `limit`. */
+/**
+ * Who is named after a cue, up to offset `limit`: a person (or organisation) named, or a person described by
+ * title + organisation/nationality. `null` when someone is described but cannot be resolved (so the last
+ * subject must not be assumed), `undefined` when nobody is named at all.
+ */
 function personAfter(
   g: Gazetteer, text: string, tokens: Token[], from: number, limit: number,
   mentions: Mention[], tokenMention: Int32Array, describe: Describer,
-): string | null {
+): string | null | undefined {
+  let described = false;
   for (let j = from; j < tokens.length && tokens[j].end <= limit; j++) {
     const m = tokenMention[j];
     if (m >= 0 && mentions[m].type === 'PER') return mentions[m].key;
+    if (m >= 0 && mentions[m].type === 'ORG' && j === from) return mentions[m].key;
     if (titleStem(g, tokens[j].norm) !== undefined) {
       const who = describe(j, limit);
       if (who) return who;
+      described = true;
     }
     if (SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1]?.start ?? tokens[j].end))) break;
   }
-  return null;
+  return described ? null : undefined;
 }
 
 /**
