@@ -49,10 +49,14 @@ export function makeScratch(prefix = 'news-annotator-cs-') {
   return dirs;
 }
 
+/** Quiet defaults, then what the profile already has (a kept `npm start` profile), then `settings`. */
 export function writeUserSettings(userDataDir, settings = {}) {
   const dir = path.join(userDataDir, 'User');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  const file = path.join(dir, 'settings.json');
+  let existing = {};
+  try { existing = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* none yet, or JSON with comments: start over */ }
+  fs.writeFileSync(file, JSON.stringify({ ...QUIET_SETTINGS, ...existing, ...settings }, null, 2));
 }
 
 /** Environment for code-server: Node 24 first on PATH (the extension host and our language

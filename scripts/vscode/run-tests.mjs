@@ -1,5 +1,6 @@
 // The real-VS-Code layer of `npm test`: install what is needed (cached), build, package the
-// VSIX, then run the extension-host suite and the UI test in code-server + Chromium.
+// VSIX, then run the extension-host suite and the UI test in code-server + Chromium, and check
+// that `npm start` serves the samples.
 // Never skipped (CI included): a machine that cannot run it fails loudly instead.
 // Ends with `vscode: N passed, N failed`; exit code 1 on any failure.
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { buildSuite, repoRoot } from './build-suite.mjs';
 import { packageVsix } from './codeserver.mjs';
 import { setup } from './setup.mjs';
 import { runSuiteInCodeServer } from '../../test/vscode/suite-codeserver.mjs';
+import { runStartTest } from '../../test/vscode/start.test.mjs';
 import { runUiTest } from '../../test/vscode/ui.test.mjs';
 
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -67,4 +69,9 @@ const docsShot = path.join(repoRoot, 'docs', 'screenshot-hover.png');
 const docsDir = process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docsShot) ? path.dirname(docsShot) : undefined;
 results.push(...(await runUiTest({ setupPaths, repo: repoRoot, vsix, resultsDir, docsDir })));
 console.log(`[vscode] UI test: ${secs(t)}`);
+
+t = Date.now();
+console.log('[vscode] npm start (code-server path):');
+results.push(...(await runStartTest({ repo: repoRoot })));
+console.log(`[vscode] npm start check: ${secs(t)}`);
 finish();
