@@ -126,7 +126,8 @@ export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, l
       colours = await until('a coloured span for the name', async () => {
         const name = await spanOf(page, NAME);
         const plain = await spanOf(page, PLAIN);
-        return name && plain && name.text.trim().length <= NAME.length + 4 && name.color !== plain.color ? { name, plain } : null;
+        // A short span of its own (a name, not a run of plain text) in a colour of its own.
+        return name && plain && name.text.trim().length < 40 && name.color !== plain.color ? { name, plain } : null;
       }, 60_000);
       await page.screenshot({ path: path.join(resultsDir, 'ui-editor.png') });
       return `${NAME} ${colours.name.color} vs plain ${colours.plain.color}`;
@@ -148,6 +149,9 @@ export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, l
         return text && text.includes(NAME);
       }, 60_000);
       if (!/Person|شخص/.test(text)) throw new Error(`hover does not say it is a person: ${text}`);
+      // The widget fades in: wait for its animations to finish so the screenshot shows it solid.
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .monaco-hover:not(.hidden)')]
+        .every((h) => h.getAnimations({ subtree: true }).every((a) => a.playState === 'finished')), null, { timeout: 5000 });
       await page.screenshot({ path: path.join(resultsDir, 'ui-hover.png') });
       if (docsDir) {
         fs.mkdirSync(docsDir, { recursive: true });
