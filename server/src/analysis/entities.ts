@@ -7,6 +7,7 @@
 import type { EntityType, LocalEntity, Mention, Token } from './types';
 import { loadGazetteer, type Gazetteer, type KnownEntity } from './gazetteer';
 import { readings } from './tokenize';
+import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
 
 /** A mention before keys are assigned: token range [first, last] plus the proclitic cut on the first token. */
@@ -40,6 +41,8 @@ const NAMING_CUES = new Set(
   ['تسمى', 'يسمى', 'المسماة', 'المسمى', 'تدعى', 'يدعى', 'باسم', 'اسم', 'تنظيم', 'حركة', 'جماعة', 'حزب', 'جبهة', 'منظمة', 'ميليشيا', 'كتائب', 'تحالف']
     .map(normalizeWord),
 );
+// Imperfect verbs in the dual/plural (تدعمان، يعترفان، يقولون) that a tagger may glue to a name.
+const VERB_LIKE = /^[يت][\u0621-\u064A]{3,}(ان|ون)$/;
 const ARABIC_NAME = /^[\u0621-\u064A\u067E-\u06D3]{3,}$/;
 
 export function findEntities(text: string, tokens: Token[], quotedNames: QuotedName[] = []): EntityResult {
@@ -67,9 +70,52 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
     accept({ first: i, last: i, start: tokens[i].start, end: tokens[i].end, type: 'ORG', words: [tokens[i].norm] });
   }
 
-  propagate(g, text, tokens, taken, found, accept);
+  const docWords = new Set(tokens.map((t) => t.norm));
+  const tagged = new Uint8Array(tokens.length);
+  const statistical: Candidate[] = [];
+  for (const span of taggedSpans(text, tokens)) {
+    for (let k = span.first; k <= span.last; k++) tagged[k] = 1;
+    const c = fromTagger(g, tokens, span, taken, docWords);
+    if (c) statistical.push(c);
+  }
+  // A frequent word alone (حزب، الثورة، كان) is a name only as the surname of a full name in this article.
+  const surnames = new Set([...found, ...statistical].filter((c) => c.words.length > 1).map((c) => c.words[c.words.length - 1]));
+  for (const c of statistical) if (c.words.length > 1 || !g.common.has(c.words[0]) || surnames.has(c.words[0])) accept(c);
+
+  propagate(g, text, tokens, taken, tagged, found, accept);
   found.sort((a, b) => a.start - b.start);
   return assignKeys(g, text, tokens, found);
+}
+
+/**
+ * A tagger span as a mention: gazetteer matches win any overlap, titles and descriptive words at the edges
+ * are trimmed, and the first word loses a proclitic when what remains is a known word, a word of this
+ * article, a name with its article (بالـ، والـ، لل), or when the conjunction و leaves three letters or more.
+ */
+function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint8Array, docWords: Set<string>): Candidate | undefined {
+  for (let k = span.first; k <= span.last; k++) if (taken[k]) return undefined;
+  const descriptive = (norm: string): boolean =>
+    titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm) || g.cues.has(norm);
+  let first = span.first;
+  let last = span.last;
+  while (first <= last && (descriptive(tokens[first].norm) || VERB_LIKE.test(tokens[first].norm))) first++;
+  while (last >= first && (g.nisba.has(tokens[last].norm) || g.cues.has(tokens[last].norm) || VERB_LIKE.test(tokens[last].norm))) last--;
+  if (first > last || (first === last && g.notNames.has(bareWord(tokens[first].norm)))) return undefined;
+  const t = tokens[first];
+  let cut = 0;
+  let stem = t.norm;
+  for (const r of readings(t.norm)) {
+    if (r.cut === 0) continue;
+    const inArticle = r.stem.length >= 4 && docWords.has(r.stem) && !g.common.has(r.stem);
+    const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || inArticle;
+    if (known || (r.cut === 1 && t.norm[0] === 'و' && r.stem.length >= 3)) {
+      cut = r.cut;
+      stem = r.stem;
+    }
+  }
+  const words = [stem, ...tokens.slice(first + 1, last + 1).map((x) => x.norm)];
+  const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
+  return { first, last, start, end: tokens[last].end, type: span.type, words };
 }
 
 interface KnownMatch {
@@ -133,7 +179,8 @@ function weakSupported(g: Gazetteer, text: string, tokens: Token[], i: number): 
  * is looked for again in the tokens not yet covered, with the same proclitic readings.
  */
 function propagate(
-  g: Gazetteer, text: string, tokens: Token[], taken: Uint8Array, found: Candidate[], accept: (c: Candidate) => void,
+  g: Gazetteer, text: string, tokens: Token[], taken: Uint8Array, tagged: Uint8Array, found: Candidate[],
+  accept: (c: Candidate) => void,
 ): void {
   const phrases = new Map<string, Candidate[]>();
   const register = (words: string[], c: Candidate): void => {
@@ -162,6 +209,8 @@ function propagate(
       // A weak gazetteer word (العالم) only repeats as the same name when it is a person's surname.
       const single = g.single.get(r.stem);
       if (single?.weak && hit.type !== 'PER') continue;
+      // A frequent word repeats as a name only where the tagger also reads a name.
+      if (hit.words.length === 1 && !hit.known && g.common.has(r.stem) && !tagged[i]) continue;
       const last = i + hit.words.length - 1;
       const t = tokens[i];
       const start = t.start + (r.cut ? originalIndex(t.text, r.cut) : 0);

@@ -7,6 +7,7 @@ import type { EntityType } from './types';
 import { normalizeWord, normalizePhrase, bareWord } from './normalize';
 import places from '../../data/gazetteer-places.json';
 import curated from '../../data/gazetteer-curated.json';
+import common from '../../data/gazetteer-common.json';
 
 export interface KnownEntity {
   id: string;
@@ -39,6 +40,10 @@ export interface Gazetteer {
   roleWords: Set<string>;
   cues: Set<string>;
   continuationCues: Set<string>;
+  /** The most frequent words of news text: a statistical name that is one of them needs more evidence. */
+  common: Set<string>;
+  /** Words never a name on their own, compared without the article: months, bare organisation heads. */
+  notNames: Set<string>;
 }
 
 interface RawEntry { id: string; en?: string; ar: string[]; country?: string; org?: string; role?: string }
@@ -54,7 +59,8 @@ function build(): Gazetteer {
   const g: Gazetteer = {
     byId: new Map(), single: new Map(), multi: new Map(), nisba: new Map(),
     titles: wordSet(curated.titles), roleWords: wordSet(curated.roleWords),
-    cues: wordSet(curated.cues), continuationCues: wordSet(curated.continuationCues),
+    cues: wordSet(curated.cues), continuationCues: wordSet(curated.continuationCues), common: new Set(common),
+    notNames: new Set(curated.notNames.map((w) => bareWord(normalizeWord(w)))),
   };
   const weak = wordSet(curated.weakForms);
   const add = (raw: RawEntry, type: EntityType): void => {
