@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeArticle } from '../../server/src/analysis/analyze';
+
+const spans = (text: string) => analyzeArticle(text).mentions.map((m) => [m.text, m.type, m.key]);
+
+test('proclitics and titles stay outside the span; the article stays when it is part of the name', () => {
+  const text = 'التقى الرئيس الروسي فلاديمير بوتين وروسيا لإيران بمجلس الدوما الروسي والعراق.';
+  assert.deepEqual(spans(text), [
+    ['فلاديمير بوتين', 'PER', 'putin'],
+    ['روسيا', 'LOC', 'russia'],
+    ['إيران', 'LOC', 'iran'],
+    ['مجلس الدوما', 'ORG', 'duma'],
+    ['العراق', 'LOC', 'iraq'],
+  ]);
+});
+
+test('contracted لل starts the span after the first ل', () => {
+  const text = 'المشاريع الثقافية للناتو';
+  const m = analyzeArticle(text).mentions[0];
+  assert.equal(m.text, 'لناتو');
+  assert.equal(m.start, text.indexOf('للناتو') + 1);
+});
+
+test('a bare surname belongs to the full name; the role is the description before the name', () => {
+  const text = 'أكد أمين المجلس الأعلى للأمن القومي الإيراني علي شمخاني أن التعاون مهم.\nوقال شمخاني إن الوضع خطير.';
+  const a = analyzeArticle(text);
+  const people = a.mentions.filter((m) => m.type === 'PER');
+  assert.deepEqual(people.map((m) => [m.text, m.key]), [['علي شمخاني', 'shamkhani'], ['شمخاني', 'shamkhani']]);
+  assert.equal(a.entities.find((e) => e.key === 'shamkhani')?.role, 'أمين المجلس الأعلى للأمن القومي الإيراني');
+  assert.ok(a.mentions.some((m) => m.type === 'ORG' && m.key === 'snsc'));
+});
+
+test('a word that is also a name needs context: العالم the world vs العالم the channel', () => {
+  assert.deepEqual(spans('السلام في العالم مهم'), []);
+  assert.deepEqual(spans('العالم - خاص بالعالم').map((s) => s[2]), ['al_alam', 'al_alam']);
+  assert.deepEqual(spans('السبب رئيسي هنا'), []);
+  assert.deepEqual(spans('قال الرئيس الإيراني إبراهيم رئيسي. رئيسي أكد').map((s) => s[2]), ['raisi', 'raisi']);
+});
+
+test('nationality adjectives alone are not mentions, and Persian letters still match', () => {
+  assert.deepEqual(spans('الشعبين الإيراني والروسي'), []);
+  assert.deepEqual(spans('علی شمخانی و روسیا').map((s) => s[2]), ['shamkhani', 'russia']);
+});
+
+test('scare-quoted names are mentions; an unknown quoted word after a naming cue is an organisation', () => {
+  assert.deepEqual(spans('مواجهة “داعش” في المنطقة').map((s) => s[2]), ['isis']);
+  assert.deepEqual(spans('اتفاقية ثلاثية تسمى "أجوس" تهدف').map((s) => [s[0], s[1]]), [['أجوس', 'ORG']]);
+});

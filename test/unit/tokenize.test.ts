@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tokenize, readings } from '../../server/src/analysis/tokenize';
+
+test('tokens carry UTF-16 offsets into the original text', () => {
+  const text = 'قال «لافروف»، وأكَّد: إيران 2022!\r\nسطر';
+  for (const t of tokenize(text)) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.deepEqual(tokenize(text).map((t) => t.text), ['قال', 'لافروف', 'وأكَّد', 'إيران', '2022', 'سطر']);
+  assert.equal(tokenize(text)[2].norm, 'واكد');
+});
+
+test('proclitic readings: whole word first, then و ف, ب ل ك, and لل as ل + ال', () => {
+  assert.deepEqual(readings('وروسيا').map((r) => r.stem), ['وروسيا', 'روسيا']);
+  assert.deepEqual(readings('للناتو'), [{ cut: 0, stem: 'للناتو' }, { cut: 1, stem: 'الناتو' }]);
+  assert.deepEqual(readings('وبالعالم').map((r) => [r.cut, r.stem]), [[0, 'وبالعالم'], [1, 'بالعالم'], [2, 'العالم']]);
+  assert.equal(readings('لبنان')[0].stem, 'لبنان');
+  // Short words are never split: the stem would be too short to be a name.
+  assert.deepEqual(readings('بين').map((r) => r.stem), ['بين']);
+});
