@@ -6,7 +6,7 @@
  */
 import type { EntityType, LocalEntity, Mention, Token } from './types';
 import { loadGazetteer, type Gazetteer, type KnownEntity } from './gazetteer';
-import { readings } from './tokenize';
+import { readings, tokenAt } from './tokenize';
 import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
 
@@ -65,8 +65,8 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
 
   // A quoted word nobody knows, introduced as a name ("تسمى "أجوس"", تنظيم "…"), names a group or pact.
   for (const q of quotedNames) {
-    const i = tokens.findIndex((t) => t.start >= q.start && t.end <= q.end);
-    if (i < 1 || taken[i] || !NAMING_CUES.has(tokens[i - 1].norm) || !ARABIC_NAME.test(tokens[i].text)) continue;
+    const i = tokenAt(tokens, q.start);
+    if (i < 1 || i >= tokens.length || tokens[i].end > q.end || taken[i] || !NAMING_CUES.has(tokens[i - 1].norm) || !ARABIC_NAME.test(tokens[i].text)) continue;
     accept({ first: i, last: i, start: tokens[i].start, end: tokens[i].end, type: 'ORG', words: [tokens[i].norm] });
   }
 
@@ -260,7 +260,7 @@ function assignKeys(g: Gazetteer, text: string, tokens: Token[], found: Candidat
   for (const m of mentions) {
     const e = byKey.get(m.key)!;
     if (e.type !== 'PER') continue;
-    const role = roleBefore(g, text, tokens, mentions, tokenMention, tokens.findIndex((t) => t.end > m.start));
+    const role = roleBefore(g, text, tokens, mentions, tokenMention, tokenAt(tokens, m.start));
     if (role && (!e.role || role.length > e.role.length)) e.role = role;
   }
   return { mentions, entities: list, tokenMention };

@@ -4,7 +4,7 @@
  */
 import type { Mention, Quote, Token, LocalEntity } from './types';
 import { loadGazetteer, type Gazetteer } from './gazetteer';
-import { readings } from './tokenize';
+import { readings, tokenAt } from './tokenize';
 import { originalIndex, normalizePhrase } from './normalize';
 import { titleStem } from './entities';
 
@@ -72,9 +72,9 @@ function scanLine(text: string, from: number, to: number, out: MarkedSpan[]): vo
 /** Marks around one or two words with no reporting verb before them: a name in quotes (“داعش”), not speech. */
 export function isQuotedName(text: string, tokens: Token[], span: MarkedSpan, g: Gazetteer = loadGazetteer()): boolean {
   if (!span.closed) return false;
-  const inner = tokens.filter((t) => t.start > span.start && t.end < span.end);
-  if (inner.length !== 1) return false;
-  const before = tokens.filter((t) => t.end <= span.start).pop();
+  const i = tokenAt(tokens, span.start);
+  if (i >= tokens.length || tokens[i].end >= span.end || (i + 1 < tokens.length && tokens[i + 1].end < span.end)) return false;
+  const before = i > 0 ? tokens[i - 1] : undefined;
   return !(before && cueStem(g, before.norm) !== undefined && text.slice(before.end, span.start).trim().length <= 1);
 }
 

@@ -42,3 +42,15 @@ export function readings(norm: string): Reading[] {
   }
   return out;
 }
+
+/** Index of the first token ending after `offset` (tokens.length if none): a binary search, tokens are sorted. */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
