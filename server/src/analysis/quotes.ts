@@ -190,7 +190,10 @@ function personAfter(
   for (let j = from; j < tokens.length && tokens[j].end <= limit; j++) {
     const m = tokenMention[j];
     if (m >= 0 && mentions[m].type === 'PER') return mentions[m].key;
-    if (m >= 0 && mentions[m].type === 'ORG' && j === from) return mentions[m].key;
+    // Right after the verb: an organisation or a state speaks (وأعلنت الخارجية، واعتبرت بريطانيا).
+    if (m >= 0 && j === from) return mentions[m].key;
+    // Or some other definite noun does (وأضاف البيان، وقال الشاهد): not the last person seen.
+    if (m < 0 && j === from && tokens[j].norm.startsWith('ال') && !g.titles.has(tokens[j].norm)) described = true;
     if (titleStem(g, tokens[j].norm) !== undefined) {
       const who = describe(j, limit);
       if (who) return who;
