@@ -3,10 +3,11 @@
  * Gazetteer entities keep their slug id. Other names are grouped by type and consonant skeleton, and a
  * candidate joins a group only when an edit-distance check on the normalised words agrees, so that
  * حسن and حسين (same skeleton) stay apart. A bare surname joins a full name only when exactly one
- * full name in the run ends with it.
+ * full name in the run ends with it and the surname is long and not a frequent word of news text.
  */
 import type { ArticleAnalysis, EntityType, LocalEntity } from './types';
 import { normalizePhrase, skeleton, bareWord } from './normalize';
+import { loadGazetteer } from './gazetteer';
 
 export interface GlobalEntity {
   id: string;
@@ -57,6 +58,7 @@ export class EntityLinker {
   private refresh(): void {
     if (!this.dirty) return;
     this.dirty = false;
+    const common = loadGazetteer().common;
     this.byId = new Map();
     this.localToId = new Map();
     const pending: { file: string; entity: LocalEntity; words: string[] }[] = [];
@@ -76,7 +78,8 @@ export class EntityLinker {
     for (const { file, entity, words } of pending) {
       const key = entity.type + ':' + skeleton(words.join(' '));
       let match = (bySkeleton.get(key) ?? []).find((c) => c.entity.type === entity.type && sameName(c.words, words));
-      if (!match && entity.type === 'PER' && words.length === 1) {
+      // A bare surname joins a full name from another article only if it is rare enough to identify him.
+      if (!match && entity.type === 'PER' && words.length === 1 && words[0].length >= 5 && !common.has(words[0])) {
         const full = (bySurname.get(skeleton(words[0])) ?? []).filter(
           (c) => c.entity.type === 'PER' && c.words.length > 1 && similar(c.words[c.words.length - 1], words[0]),
         );
