@@ -5,6 +5,7 @@
 // test-results/ and the hover one also to docs/screenshot-hover.png (the README's picture).
 //
 // Standalone: node test/vscode/ui.test.mjs [path/to/extension.vsix]   (else run via run-tests.mjs)
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,10 +21,66 @@ const PLAIN = 'اجتماع'; // a plain word on the same screen
 function spanOf(page, word) {
   return page.evaluate((w) => {
     for (const s of document.querySelectorAll('.editor-instance .view-lines .view-line span span')) {
-      if (s.textContent && s.textContent.includes(w)) return { text: s.textContent, color: getComputedStyle(s).color, className: s.className };
+      const text = (s.textContent ?? '').replace(/\u00a0/g, ' '); // the editor draws spaces as NBSP
+      if (text.includes(w)) return { text, color: getComputedStyle(s).color, className: s.className };
     }
     return null;
   }, word);
+}
+
+/**
+ * One example text per token type in the seed, taken from the built CLI's own analysis (so the
+ * test follows the analyser): a name of each entity type, and a piece of a quotation.
+ */
+function examplesOf(repo, seedFile) {
+  const r = spawnSync(process.execPath, [path.join(repo, 'out', 'cli.js'), 'analyze', seedFile, '--format', 'jsonl'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cli analyze failed: ${r.stderr}`);
+  const article = JSON.parse(r.stdout.trim().split('\n')[0]);
+  const byType = { PER: 'person', LOC: 'place', ORG: 'organization' };
+  const examples = { person: [], place: [], organization: [], quote: [] };
+  for (const m of article.mentions) if (byType[m.type]) examples[byType[m.type]].push(m.text);
+  for (const q of article.quotes) examples.quote.push(q.text);
+  return examples;
+}
+
+/**
+ * Colour of each token type as drawn: for names, a span whose whole text is a mention of that
+ * type; for quotations, a span of 10+ characters inside a quotation that is no name.
+ */
+function typeColours(page, examples) {
+  return page.evaluate((ex) => {
+    const spans = [...document.querySelectorAll('.editor-instance .view-lines .view-line span span')]
+      .map((x) => ({ el: x, text: (x.textContent ?? '').replace(/\u00a0/g, ' ').trim() })); // spaces are drawn as NBSP
+    const names = new Set([...ex.person, ...ex.place, ...ex.organization]);
+    const colours = {};
+    for (const type of ['person', 'place', 'organization']) {
+      const s = spans.find((x) => ex[type].includes(x.text));
+      if (s) colours[type] = getComputedStyle(s.el).color;
+    }
+    const q = spans.find((x) => x.text.length >= 10 && !names.has(x.text) && ex.quote.some((quote) => quote.includes(x.text)));
+    if (q) colours.quote = getComputedStyle(q.el).color;
+    return colours;
+  }, examples);
+}
+
+/** A quick-pick row whose label is exactly `label` (not a longer command that contains it). */
+function quickPickRow(page, label) {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+}
+
+/** Switches the colour theme the way a person does: F1, Preferences: Color Theme, pick. */
+async function pickColorTheme(page, theme) {
+  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>Preferences: Color Theme');
+  await quickPickRow(page, 'Preferences: Color Theme').click({ timeout: 10_000 });
+  await input.fill(theme);
+  await quickPickRow(page, theme).click({ timeout: 10_000 });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Centre of `word` on screen, from a DOM Range over its text node. */
@@ -159,6 +216,35 @@ export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, l
       }
       return `${JSON.stringify(text)} (${Date.now() - started} ms after page load)`;
     });
+
+    // Each entity type and quotations in colours of their own, different from plain text, in
+    // the theme code-server starts with, the new default dark theme, and Dark+ and Light+ (the
+    // manifest's superTypes and semanticTokenScopes are what make that happen).
+    const examples = examplesOf(repo, path.join(ws, SEED));
+    await page.mouse.move(5, 5); // no hover over the text
+    let previousPlain;
+    // Labels as VS Code 1.139 lists them (the default is "Light 2026" in a light-mode browser).
+    for (const theme of [undefined, 'Dark 2026', 'Dark+', 'Light+']) {
+      const label = theme ?? 'the default theme';
+      await check(`person, place, organization and quote colours differ from each other and from plain text in ${label}`, async () => {
+        if (theme) await pickColorTheme(page, theme);
+        let last;
+        const seen = await until(`four distinct token colours in ${label}`, async () => {
+          const plain = await spanOf(page, PLAIN);
+          const c = await typeColours(page, examples);
+          last = { ...c, plain: plain?.color };
+          const values = Object.values(last);
+          const complete = values.length === 5 && values.every(Boolean);
+          // After a theme switch, wait until the theme is applied (plain text changes colour).
+          const applied = !theme || last.plain !== previousPlain;
+          return complete && applied && new Set(values).size === 5 ? last : null;
+        }, 20_000).catch((error) => { throw new Error(`${error.message}; last seen ${JSON.stringify(last)}`); });
+        const file = `ui-colours-${(theme ?? 'default').toLowerCase().replace(/\+/g, '-plus').replace(/[^a-z0-9-]+/g, '-')}.png`;
+        await page.screenshot({ path: path.join(resultsDir, file) });
+        previousPlain = seen.plain;
+        return JSON.stringify(seen);
+      });
+    }
   } catch (error) {
     results.push({ name: 'ui: harness', ok: false, detail: error.stack ?? String(error) });
     log(`  not ok - ui: harness\n${error.stack ?? error}`);
