@@ -47,9 +47,10 @@ async function main() {
   console.log('No `code` CLI found: serving VS Code (code-server) in the browser instead.');
   const setupPaths = setup();
   build();
-  const vsix = packageVsix(repo, path.join(repo, 'test-results', 'news-annotator.vsix'));
   // A profile kept between runs (settings, opened editors), the extension reinstalled each time.
   const root = process.env.NEWS_ANNOTATOR_START_PROFILE || path.join(cacheDir(), 'start-profile');
+  fs.mkdirSync(root, { recursive: true });
+  const vsix = packageVsix(repo, path.join(root, 'news-annotator.vsix'));
   const scratch = {
     root,
     userDataDir: path.join(root, 'user-data'),
