@@ -14,6 +14,9 @@ import { runSuiteInCodeServer } from '../../test/vscode/suite-codeserver.mjs';
 import { runStartTest } from '../../test/vscode/start.test.mjs';
 import { runUiTest } from '../../test/vscode/ui.test.mjs';
 
+// Ctrl+C: exit through process.exit so the 'exit' hooks stop code-server's process groups.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
+
 const resultsDir = path.join(repoRoot, 'test-results');
 const t0 = Date.now();
 const secs = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;

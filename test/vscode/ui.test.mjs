@@ -259,6 +259,7 @@ export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, l
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130)); // runs the 'exit' cleanup
   const { setup } = await import('../../scripts/vscode/setup.mjs');
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const vsix = path.resolve(process.argv[2] ?? path.join(repo, 'test-results', 'news-annotator.vsix'));
