@@ -47,3 +47,9 @@ test('scare-quoted names are mentions; an unknown quoted word after a naming cue
   assert.deepEqual(spans('مواجهة “داعش” في المنطقة').map((s) => s[2]), ['isis']);
   assert.deepEqual(spans('اتفاقية ثلاثية تسمى "أجوس" تهدف').map((s) => [s[0], s[1]]), [['أجوس', 'ORG']]);
 });
+
+test('an organisation head noun followed by a rare word names an organisation', () => {
+  assert.deepEqual(spans('تولى السلطة حزب العدالة والتنمية بقيادة').map((s) => [s[0], s[1]]), [['حزب العدالة والتنمية', 'ORG']]);
+  assert.deepEqual(spans('وأفادت وكالة زيتون للأنباء أن').map((s) => [s[0], s[1]]), [['وكالة زيتون للأنباء', 'ORG']]);
+  assert.deepEqual(spans('أسس حزب جديد'), []);
+});

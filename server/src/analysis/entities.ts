@@ -41,6 +41,11 @@ const NAMING_CUES = new Set(
   ['تسمى', 'يسمى', 'المسماة', 'المسمى', 'تدعى', 'يدعى', 'باسم', 'اسم', 'تنظيم', 'حركة', 'جماعة', 'حزب', 'جبهة', 'منظمة', 'ميليشيا', 'كتائب', 'تحالف']
     .map(normalizeWord),
 );
+// Head nouns that open an organisation's name.
+const ORG_HEADS = new Set(
+  ['منظمة', 'وكالة', 'حزب', 'حركة', 'جبهة', 'جمعية', 'هيئة', 'مؤسسة', 'شركة', 'مركز', 'صحيفة', 'قناة', 'جامعة', 'بنك', 'مصرف', 'تنظيم', 'جماعة']
+    .map(normalizeWord),
+);
 // Imperfect verbs in the dual/plural (تدعمان، يعترفان، يقولون) that a tagger may glue to a name.
 const VERB_LIKE = /^[يت][\u0621-\u064A]{3,}(ان|ون)$/;
 const ARABIC_NAME = /^[\u0621-\u064A\u067E-\u06D3]{3,}$/;
@@ -82,6 +87,14 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
   const surnames = new Set([...found, ...statistical].filter((c) => c.words.length > 1).map((c) => c.words[c.words.length - 1]));
   for (const c of statistical) if (c.words.length > 1 || !g.common.has(c.words[0]) || surnames.has(c.words[0])) accept(c);
 
+  for (let i = 0; i < tokens.length; i++) {
+    const c = !taken[i] && headedOrganisation(g, text, tokens, i, taken);
+    if (c) {
+      accept(c);
+      i = c.last;
+    }
+  }
+
   propagate(g, text, tokens, taken, tagged, found, accept);
   found.sort((a, b) => a.start - b.start);
   return assignKeys(g, text, tokens, found);
@@ -116,6 +129,32 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
   const words = [stem, ...tokens.slice(first + 1, last + 1).map((x) => x.norm)];
   const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
   return { first, last, start, end: tokens[last].end, type: span.type, words };
+}
+
+/**
+ * An organisation named by its head noun: منظمة/وكالة/حزب/مركز … followed by at least one rare word
+ * (a name, not a description) and then complements (وكالة مهر للأنباء، حزب العدالة والتنمية).
+ */
+function headedOrganisation(g: Gazetteer, text: string, tokens: Token[], i: number, taken: Uint8Array): Candidate | undefined {
+  const r = readings(tokens[i].norm).find((x) => ORG_HEADS.has(x.stem));
+  if (!r) return undefined;
+  let last = i;
+  for (let k = i + 1; k < tokens.length && !taken[k] && spaceBetween(text, tokens[k - 1], tokens[k]); k++) {
+    const norm = tokens[k].norm;
+    const isRare = (w: string): boolean => !g.common.has(w) && !g.nisba.has(w) && !g.notNames.has(bareWord(w)) && ARABIC_NAME.test(w);
+    const rare = last === i && isRare(norm);
+    // Complements: genitives with لل (للأنباء), coordinated words (العدالة والتنمية), and a nisba that says
+    // which one (وكالة الأنباء السورية).
+    const coordinated = norm[0] === 'و' && (isRare(norm.slice(1)) || (norm.startsWith('وال') && tokens[k - 1].norm.startsWith('ال')));
+    const complement = last > i && ((norm.startsWith('لل') && !g.common.has(norm)) || coordinated);
+    const which = last === i + 1 && g.nisba.has(norm);
+    if (!rare && !complement && !which) break;
+    last = k;
+  }
+  if (last === i) return undefined;
+  const words = [r.stem, ...tokens.slice(i + 1, last + 1).map((t) => t.norm)];
+  const start = tokens[i].start + (r.cut ? originalIndex(tokens[i].text, r.cut) : 0);
+  return { first: i, last, start, end: tokens[last].end, type: 'ORG', words };
 }
 
 interface KnownMatch {
