@@ -159,6 +159,30 @@ test('semantic tokens mark names and quotations with the legend types, on the ri
   assert.deepEqual([...seen].sort(), [...legend].sort(), 'the seeds together should show every token type');
 });
 
+test('after an edit, the tokens follow the text', async () => {
+  const document = await openArticle(vscode.Uri.joinPath(workspaceRoot(), seed000));
+  const editor = await vscode.window.showTextDocument(document);
+  const personAt = async (): Promise<vscode.Position | undefined> => {
+    const offset = document.getText().indexOf('شمخاني');
+    const at = document.positionAt(offset);
+    const tokens = await tokensOf(document);
+    const hit = tokens.find((t) => t.line === at.line && t.character <= at.character && at.character < t.character + t.length);
+    return hit?.type === 'person' ? at : undefined;
+  };
+  const before = await waitFor('a person token on شمخاني', personAt);
+  try {
+    assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'سطر مضاف للاختبار\n\n')));
+    // The server sees the change asynchronously: wait until the token has moved down two lines.
+    await waitFor('the person token two lines lower', async () => {
+      const now = await personAt();
+      return now && now.line === before.line + 2 ? now : undefined;
+    });
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  assert.equal(document.isDirty, false);
+});
+
 test('the News commands are registered and run', async () => {
   const contributed = (manifest.contributes.commands ?? []).filter((c) => c.command.startsWith('newsAnnotator.'));
   assert.ok(contributed.length > 0, 'the manifest contributes no newsAnnotator.* commands');
@@ -169,13 +193,21 @@ test('the News commands are registered and run', async () => {
   }
   // Commands hidden from the palette take arguments from views; run the ones a person can run.
   const hidden = new Set((manifest.contributes.menus?.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command));
-  await openArticle(vscode.Uri.joinPath(workspaceRoot(), seed000));
+  // Cursor on a name, as a person would run "entity" commands.
+  const document = await openArticle(vscode.Uri.joinPath(workspaceRoot(), seed000));
+  const editor = await vscode.window.showTextDocument(document);
+  const name = document.positionAt(document.getText().indexOf('شمخاني') + 2);
+  editor.selection = new vscode.Selection(name, name);
   for (const c of contributed.filter((x) => !hidden.has(x.command))) {
     let settled = false;
     const run = Promise.resolve(vscode.commands.executeCommand(c.command)).finally(() => { settled = true; });
     // A command that asks the user something stays pending until its quick pick closes.
     await waitFor(`${c.command} to settle or show UI`, () => (settled ? true : undefined), 3000).catch(() => undefined);
-    if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    if (!settled) {
+      // Pending on a quick pick or an awaited notification: close them as a person would.
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
     await waitFor(`${c.command} to finish`, () => (settled ? true : undefined), 15_000);
     await run; // rethrows a command's error
   }
