@@ -18,8 +18,10 @@ function getTagger(): Tagger | null {
   if (tagger === undefined) {
     try {
       tagger = loadTagger();
-    } catch {
-      tagger = null; // no model file shipped in this build
+    } catch (error) {
+      // Names from the gazetteer still work; say why the statistical ones are missing (stderr: stdout may be LSP).
+      process.stderr.write(`news-annotator: statistical tagger unavailable, gazetteer only: ${String(error)}\n`);
+      tagger = null;
     }
   }
   return tagger;
