@@ -30,6 +30,20 @@ const PREP = ['ب', 'ل', 'ك'];
  * لبنان or بكين are never split.
  */
 export function readings(norm: string): Reading[] {
+  let out = readingCache.get(norm);
+  if (!out) {
+    // Word types repeat: compute once per type (bounded, a server meets new words forever).
+    if (readingCache.size >= MAX_CACHED_READINGS) readingCache.clear();
+    out = computeReadings(norm);
+    readingCache.set(norm, out);
+  }
+  return out;
+}
+
+const readingCache = new Map<string, Reading[]>();
+const MAX_CACHED_READINGS = 200_000;
+
+function computeReadings(norm: string): Reading[] {
   const out: Reading[] = [{ cut: 0, stem: norm }];
   const conj = CONJ.includes(norm[0]) && norm.length > 3 ? 1 : 0;
   for (let c = 0; c <= conj; c++) {
