@@ -221,17 +221,23 @@ function propagate(
   g: Gazetteer, text: string, tokens: Token[], taken: Uint8Array, tagged: Uint8Array, found: Candidate[],
   accept: (c: Candidate) => void,
 ): void {
+  // One entry per distinct phrase: a name repeated a thousand times must not be scanned a thousand times.
   const phrases = new Map<string, Candidate[]>();
+  const registered = new Set<string>();
   const register = (words: string[], c: Candidate): void => {
+    const key = `${c.type} ${c.known?.id ?? ''} ${words.join(' ')}`;
+    if (registered.has(key)) return;
+    registered.add(key);
     const list = phrases.get(words[0]) ?? [];
     list.push({ ...c, words });
-    list.sort((a, b) => b.words.length - a.words.length);
     phrases.set(words[0], list);
   };
   for (const c of found) {
     register(c.words, c);
     if (c.type === 'PER' && c.words.length > 1) register([c.words[c.words.length - 1]], c);
   }
+  // Longest phrase first; the sort is stable, so among equals the first one found wins.
+  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     for (const r of readings(tokens[i].norm)) {
