@@ -4,7 +4,7 @@
 // console lines arrive through codeAutomationLog and its outcome through codeAutomationExit.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, waitForWorkbench, workbenchUrl } from '../../scripts/vscode/browser.mjs';
+import { launchBrowser, workbenchUrl } from '../../scripts/vscode/browser.mjs';
 import { installVsix, makeScratch, startCodeServer } from '../../scripts/vscode/codeserver.mjs';
 
 const PREFIX = '[news-annotator-suite]';
@@ -52,7 +52,6 @@ export async function runSuiteInCodeServer({ setupPaths, repo, vsix, suiteBundle
       }
     });
     await page.goto(workbenchUrl(cs, ws, { path: installed, testsPath }));
-    await waitForWorkbench(page, 5);
     let timer;
     const code = await Promise.race([
       exited,
