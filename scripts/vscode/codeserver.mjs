@@ -46,6 +46,8 @@ export function makeScratch(prefix = 'news-annotator-cs-') {
     xdgData: path.join(root, 'xdg-data'),
   };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  // Also removed when the run is interrupted (Ctrl+C exits through process.exit).
+  process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
   return dirs;
 }
 
