@@ -1,10 +1,10 @@
 /**
  * Generalisation figure of the tagger: trains on the first 5/6 of ANERcorp's training split (by sentences)
  * and scores the last 1/6 with entity-level micro P/R/F1 over PER/LOC/ORG, conlleval style (MISC is scored
- * as O).   node scripts/run-ts.mjs scripts/eval-anercorp.ts [--no-misc] [--epochs N] [--seed N]
+ * as O).   node scripts/run-ts.mjs scripts/eval-anercorp.ts [--no-misc] [--bilou] [--epochs N] [--seed N]
  */
 import { PerceptronTagger } from '../server/src/analysis/tagger';
-import { DEFAULT_TRAIN_FILE, ENTITY_TAGS, TAGS_WITH_MISC, TRAINING_SETTINGS, readAnercorp, train } from './train';
+import { DEFAULT_TRAIN_FILE, ENTITY_TYPES, TYPES_WITH_MISC, TRAINING_SETTINGS, readAnercorp, tagSet, train } from './train';
 
 const SCORED_TYPES = ['PER', 'LOC', 'ORG'];
 
@@ -47,7 +47,9 @@ function main(): void {
   const sentences = readAnercorp(DEFAULT_TRAIN_FILE);
   const cut = Math.floor((sentences.length * 5) / 6);
   const started = Date.now();
-  const model = train(sentences.slice(0, cut), { epochs, seed, tags: withMisc ? TAGS_WITH_MISC : ENTITY_TAGS });
+  const bilou = process.argv.includes('--bilou');
+  const tags = tagSet(withMisc ? TYPES_WITH_MISC : ENTITY_TYPES, bilou);
+  const model = train(sentences.slice(0, cut), { epochs, seed, tags });
   const tagger = new PerceptronTagger(model);
   const counts = new Map(SCORED_TYPES.map((type) => [type, { gold: 0, predicted: 0, correct: 0 }]));
   for (const sentence of sentences.slice(cut)) {
@@ -70,7 +72,7 @@ function main(): void {
       `${name.padEnd(8)} P ${precision.toFixed(4)}  R ${recall.toFixed(4)}  F1 ${f1.toFixed(4)}  (gold ${c.gold}, predicted ${c.predicted})`,
     );
   };
-  console.log(`train ${cut} sentences, test ${sentences.length - cut}; MISC ${withMisc ? 'trained, scored as O' : 'trained as O'}; ${epochs} epochs, seed ${seed}`);
+  console.log(`train ${cut} sentences, test ${sentences.length - cut}; MISC ${withMisc ? 'trained, scored as O' : 'trained as O'}; ${epochs} epochs, seed ${seed}, ${bilou ? 'BILOU' : 'BIO'}`);
   for (const [type, c] of counts) {
     line(type, c);
     total.gold += c.gold;

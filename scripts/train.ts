@@ -6,17 +6,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildLexicon } from '../server/src/analysis/tagger-lexicon';
-import { encodeModel, parseTable, type TaggerModel } from '../server/src/analysis/tagger-model';
-import { MODEL_FILE_NAME } from '../server/src/analysis/tagger';
+import { encodeModel, formatTable, parseTable, type TaggerModel } from '../server/src/analysis/tagger-model';
+import { MODEL_FILE_NAME, PerceptronTagger } from '../server/src/analysis/tagger';
+import { labelStemsInCorpus } from './clusters-labels';
 import { trainTagger, type LabelledSentence } from '../server/src/analysis/tagger-training';
 
 export const DEFAULT_TRAIN_FILE = path.join(__dirname, '../../shared/data/anercorp/train.txt');
 export const CLUSTERS_FILE = path.join(__dirname, '../server/data/clusters.tsv');
 export const STEM_STATS_FILE = path.join(__dirname, '../server/data/clusters-stems.tsv');
+export const STEM_LABELS_FILE = path.join(__dirname, '../server/data/clusters-labels.tsv');
+export const CORPUS_DIR = path.join(__dirname, '../../shared/corpus/arabic-newspapers');
 export const MODEL_FILE = path.join(__dirname, '../server/data', MODEL_FILE_NAME);
 
-export const ENTITY_TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'];
-export const TAGS_WITH_MISC = [...ENTITY_TAGS, 'B-MISC', 'I-MISC'];
+/** Tag sets: entity types, with or without MISC, in BIO or BILOU. */
+export function tagSet(types: string[], bilou: boolean): string[] {
+  const prefixes = bilou ? ['B', 'I', 'L', 'U'] : ['B', 'I'];
+  return ['O', ...types.flatMap((type) => prefixes.map((prefix) => `${prefix}-${type}`))];
+}
+export const ENTITY_TYPES = ['PER', 'LOC', 'ORG'];
+export const TYPES_WITH_MISC = [...ENTITY_TYPES, 'MISC'];
+export const TAGS_WITH_MISC = tagSet(TYPES_WITH_MISC, false);
 export const TRAINING_SETTINGS = { epochs: 12, seed: 1, tags: TAGS_WITH_MISC };
 
 /** Reads `token TAG` lines, blank-line separated sentences; ANERcorp's PERS is our PER. */
@@ -47,14 +56,29 @@ export function readTable(file: string): Map<string, string[]> {
   return parseTable(fs.readFileSync(file, 'utf8'));
 }
 
-export function train(sentences: LabelledSentence[], settings = TRAINING_SETTINGS): TaggerModel {
-  return trainTagger(sentences, {
-    ...settings,
+/**
+ * Two stages: a first model labels the unlabelled news, and the final model learns from how often each stem
+ * was labelled PER/LOC/ORG there. Without the corpus the stage-two table must come from `labelsFile`
+ * (the committed one is valid only for a model trained on all of train.txt).
+ */
+export function train(sentences: LabelledSentence[], settings = TRAINING_SETTINGS, labelsFile?: string): TaggerModel {
+  const log = (line: string) => console.error(line);
+  const tables = {
     lexicon: buildLexicon(),
     clusters: readTable(CLUSTERS_FILE),
     stemStats: readTable(STEM_STATS_FILE),
-    log: (line) => console.error(line),
-  });
+    stemLabels: new Map<string, string[]>(),
+  };
+  if (fs.existsSync(CORPUS_DIR)) {
+    // A third stage was measured and did not help.
+    const firstStage = trainTagger(sentences, { ...settings, tables, log });
+    tables.stemLabels = labelStemsInCorpus(new PerceptronTagger(firstStage), CORPUS_DIR);
+  } else if (labelsFile) {
+    tables.stemLabels = readTable(labelsFile);
+  } else {
+    log(`no ${CORPUS_DIR}: training a single stage, without corpus label statistics`);
+  }
+  return trainTagger(sentences, { ...settings, tables, log });
 }
 
 function main(): void {
@@ -62,7 +86,8 @@ function main(): void {
   const trainFile = trainIndex > 0 ? process.argv[trainIndex + 1] : DEFAULT_TRAIN_FILE;
   const started = Date.now();
   const sentences = readAnercorp(trainFile);
-  const model = train(sentences);
+  const model = train(sentences, TRAINING_SETTINGS, STEM_LABELS_FILE);
+  fs.writeFileSync(STEM_LABELS_FILE, formatTable(model.tables.stemLabels) + '\n');
   const bytes = encodeModel(model);
   fs.writeFileSync(MODEL_FILE, bytes);
   console.log(

@@ -4,6 +4,8 @@
  * open organisation and place names). Used at training time; the trained model carries the result, so the
  * features a model was trained with never change under it.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import arabicCountries from 'i18n-iso-countries/langs/ar.json';
 import { normaliseForTagger, splitProclitics } from './tagger-text';
 import type { Lexicon } from './tagger-features';
@@ -82,7 +84,39 @@ function addCountries(lexicon: Lexicon): void {
   }
 }
 
-export function buildLexicon(): Lexicon {
+interface NamedEntry {
+  ar: string[];
+  nisba?: string[];
+}
+
+/** Phrases get one category for their first word and another for the rest (`orgStart`, `orgPart`). */
+function addPhrase(lexicon: Lexicon, phrase: string, category: string): void {
+  const parts = words(phrase);
+  if (parts.length === 1) addWord(lexicon, phrase, category);
+  else parts.forEach((part, i) => addWord(lexicon, part, category + (i === 0 ? 'Start' : 'Part')));
+}
+
+/**
+ * The analysis core's gazetteers (server/data/gazetteer-places.json and gazetteer-curated.json: countries,
+ * CLDR cities, curated places, organisations and people), when present.
+ */
+function addGazetteers(lexicon: Lexicon, dataDir: string): void {
+  const read = (name: string): Record<string, unknown> | null => {
+    const file = path.join(dataDir, name);
+    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : null;
+  };
+  const entries = (value: unknown) => (Array.isArray(value) ? (value as NamedEntry[]) : []);
+  const places = read('gazetteer-places.json');
+  const curated = read('gazetteer-curated.json');
+  for (const entry of [...entries(places?.countries), ...entries(places?.cities), ...entries(curated?.places)]) {
+    for (const name of entry.ar) addPhrase(lexicon, name, 'place');
+    for (const nisba of entry.nisba ?? []) addWord(lexicon, nisba, 'nisba');
+  }
+  for (const entry of entries(curated?.orgs)) for (const name of entry.ar) addPhrase(lexicon, name, 'orgName');
+  for (const entry of entries(curated?.people)) for (const name of entry.ar) addPhrase(lexicon, name, 'person');
+}
+
+export function buildLexicon(dataDir = path.join(__dirname, '../../data')): Lexicon {
   const lexicon: Lexicon = new Map();
   addCountries(lexicon);
   for (const word of words(CAPITALS_AND_CITIES)) addWord(lexicon, word, 'city');
@@ -90,6 +124,7 @@ export function buildLexicon(): Lexicon {
   for (const word of words(TITLES)) addWord(lexicon, word, 'title');
   for (const word of words(REPORTING_VERBS)) addWord(lexicon, word, 'said');
   for (const word of words(ORGANISATION_OPENERS)) addWord(lexicon, word, 'org');
-  for (const word of words(PLACE_OPENERS)) addWord(lexicon, word, 'place');
+  for (const word of words(PLACE_OPENERS)) addWord(lexicon, word, 'placeOpener');
+  addGazetteers(lexicon, dataDir);
   return lexicon;
 }

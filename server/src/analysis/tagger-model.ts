@@ -8,7 +8,7 @@
  * the last row scoring the first tag of a sentence).
  */
 import * as zlib from 'zlib';
-import type { Clusters, Lexicon, StemStats } from './tagger-features';
+import type { WordTables } from './tagger-features';
 
 const MAGIC = 0x4754414e; // "NATG"
 
@@ -17,9 +17,7 @@ export interface TaggerModel {
   keys: Uint32Array;
   weights: Float32Array;
   transitions: Float32Array;
-  lexicon: Lexicon;
-  clusters: Clusters;
-  stemStats: StemStats;
+  tables: WordTables;
 }
 
 interface ModelHeader {
@@ -31,6 +29,7 @@ interface ModelHeader {
   clusters: string;
   /** One `stem<TAB>bucket<TAB>bucket` line per stem. */
   stemStats: string;
+  stemLabels: string;
 }
 
 /** Tab-separated lines `key<TAB>value<TAB>value…`, the compact form of the word tables. */
@@ -56,9 +55,10 @@ export function encodeModel(model: TaggerModel): Buffer {
     tags: model.tags,
     rows: model.keys.length,
     scale,
-    lexicon: [...model.lexicon].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    clusters: formatTable(model.clusters),
-    stemStats: formatTable(model.stemStats),
+    lexicon: [...model.tables.lexicon].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    clusters: formatTable(model.tables.clusters),
+    stemStats: formatTable(model.tables.stemStats),
+    stemLabels: formatTable(model.tables.stemLabels),
   };
   let headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   headerBytes = Buffer.concat([headerBytes, Buffer.alloc((4 - (headerBytes.length % 4)) % 4, 0x20)]);
@@ -97,9 +97,12 @@ export function decodeModel(compressed: Buffer): TaggerModel {
     keys,
     weights,
     transitions,
-    lexicon: new Map(header.lexicon),
-    clusters: parseTable(header.clusters),
-    stemStats: parseTable(header.stemStats),
+    tables: {
+      lexicon: new Map(header.lexicon),
+      clusters: parseTable(header.clusters),
+      stemStats: parseTable(header.stemStats),
+      stemLabels: parseTable(header.stemLabels),
+    },
   };
 }
 
@@ -137,19 +140,50 @@ export class FeatureTable {
   }
 }
 
-/** 0 where a transition keeps BIO valid, -Infinity where it would start an entity with I-. */
+/**
+ * 0 where a transition keeps the tag sequence well formed, -Infinity elsewhere. Handles BIO and BILOU:
+ * I- continues an entity of its type; with BILOU, an entity opened by B- or I- must go on (I-) or end (L-).
+ */
 export function transitionMask(tags: string[]): Float32Array {
   const tagCount = tags.length;
+  const bilou = tags.some((tag) => tag.startsWith('L-'));
   const mask = new Float32Array((tagCount + 1) * tagCount);
   for (let previous = 0; previous <= tagCount; previous++) {
+    const before = previous < tagCount ? tags[previous] : 'O';
+    const open = before.startsWith('B-') || before.startsWith('I-') ? before.slice(2) : null;
     for (let next = 0; next < tagCount; next++) {
-      const inside = tags[next].startsWith('I-') ? tags[next].slice(2) : null;
-      const before = previous < tagCount ? tags[previous].slice(2) : null;
-      if (inside !== null && before !== inside) mask[previous * tagCount + next] = -Infinity;
+      const tag = tags[next];
+      const continues = tag.startsWith('I-') || tag.startsWith('L-');
+      const allowed = continues ? open === tag.slice(2) : !bilou || open === null;
+      if (!allowed) mask[previous * tagCount + next] = -Infinity;
     }
   }
   return mask;
 }
+
+/** Rewrites BIO tags as BILOU (last and unit-length entity tokens marked), which sharpens entity ends. */
+export function toBilou(tags: string[]): string[] {
+  return tags.map((tag, i) => {
+    if (tag === 'O') return tag;
+    const type = tag.slice(2);
+    const ends = tags[i + 1] !== 'I-' + type;
+    if (tag.startsWith('B-') || (tag.startsWith('I-') && (i === 0 || tags[i - 1].slice(2) !== type))) {
+      return (ends ? 'U-' : 'B-') + type;
+    }
+    return (ends ? 'L-' : 'I-') + type;
+  });
+}
+
+/** The BIO label a model tag reads as; types the product does not use (MISC) read as O. */
+export function outputLabel(tag: string): string {
+  if (!/-(PER|LOC|ORG)$/.test(tag)) return 'O';
+  const type = tag.slice(2);
+  return (tag.startsWith('B-') || tag.startsWith('U-') ? 'B-' : 'I-') + type;
+}
+
+// Reused between calls: decoding allocates nothing in the steady state.
+let scratchScores = new Float64Array(0);
+let scratchBackPointers = new Int32Array(0);
 
 /**
  * Best tag sequence under emission scores (length × tags) and transitions ((tags+1) × tags, last row = start).
@@ -164,8 +198,12 @@ export function viterbi(
   path: Int32Array,
 ): void {
   if (length === 0) return;
-  const scores = new Float64Array(length * tagCount);
-  const backPointers = new Int32Array(length * tagCount);
+  if (scratchScores.length < length * tagCount) {
+    scratchScores = new Float64Array(length * tagCount * 2);
+    scratchBackPointers = new Int32Array(length * tagCount * 2);
+  }
+  const scores = scratchScores;
+  const backPointers = scratchBackPointers;
   const startRow = tagCount * tagCount;
   for (let t = 0; t < tagCount; t++) scores[t] = emissions[t] + transitions[startRow + t] + mask[startRow + t];
   for (let i = 1; i < length; i++) {

@@ -5,21 +5,38 @@
  * when matching rules change.
  */
 
-const ALEF_FORMS = /[أإآٱ]/g;
-const YA_FORMS = /[ىی]/g;
-// Harakat, superscript alef, Quranic marks, tatweel, ZWNJ/ZWJ and direction marks carry no identity.
-const IGNORED_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C-\u200F\u202A-\u202E\u2066-\u2069]/g;
-const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+/** Code unit → replacement: '' drops it (harakat, tatweel, ZWNJ/ZWJ, direction marks), else one letter. */
+const REPLACEMENTS = new Map<number, string>();
+for (const alef of 'أإآٱ') REPLACEMENTS.set(alef.charCodeAt(0), 'ا');
+for (const ya of 'ىی') REPLACEMENTS.set(ya.charCodeAt(0), 'ي');
+REPLACEMENTS.set('ک'.charCodeAt(0), 'ك');
+REPLACEMENTS.set('ة'.charCodeAt(0), 'ه');
+const IGNORED_RANGES = [
+  [0x0610, 0x061a], [0x064b, 0x065f], [0x0670, 0x0670], [0x06d6, 0x06ed], [0x0640, 0x0640],
+  [0x200c, 0x200f], [0x202a, 0x202e], [0x2066, 0x2069],
+];
+for (const [from, to] of IGNORED_RANGES) for (let code = from; code <= to; code++) REPLACEMENTS.set(code, '');
+for (let digit = 0; digit < 10; digit++) {
+  REPLACEMENTS.set(0x0660 + digit, String(digit));
+  REPLACEMENTS.set(0x06f0 + digit, String(digit));
+}
 
 /** The form every feature is built from: one spelling per word, whatever the orthography. */
 export function normaliseForTagger(word: string): string {
-  return word
-    .replace(IGNORED_MARKS, '')
-    .replace(ALEF_FORMS, 'ا')
-    .replace(YA_FORMS, 'ي')
-    .replace(/ک/g, 'ك')
-    .replace(/ة/g, 'ه')
-    .replace(ARABIC_INDIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+  let changedAt = -1;
+  for (let i = 0; i < word.length; i++) {
+    if (REPLACEMENTS.has(word.charCodeAt(i))) {
+      changedAt = i;
+      break;
+    }
+  }
+  if (changedAt < 0) return word;
+  let out = word.slice(0, changedAt);
+  for (let i = changedAt; i < word.length; i++) {
+    const replacement = REPLACEMENTS.get(word.charCodeAt(i));
+    out += replacement ?? word[i];
+  }
+  return out;
 }
 
 /** Splits a normalised word into proclitics (و ف, then ب ل ك, then ال; لل = ل + ال) and stem. */

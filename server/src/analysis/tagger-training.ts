@@ -9,11 +9,9 @@ import {
   SENTENCE_END,
   SENTENCE_START,
   pairFeatureKey,
-  type Clusters,
-  type Lexicon,
-  type StemStats,
+  type WordTables,
 } from './tagger-features';
-import { transitionMask, viterbi, type TaggerModel } from './tagger-model';
+import { toBilou, transitionMask, viterbi, type TaggerModel } from './tagger-model';
 
 export interface LabelledSentence {
   words: string[];
@@ -23,11 +21,9 @@ export interface LabelledSentence {
 export interface TrainingOptions {
   epochs: number;
   seed: number;
-  /** Tags the model predicts; gold tags outside this set are trained as O. */
+  /** Tags the model predicts (BIO, or BILOU if it has L- tags); gold tags outside this set are trained as O. */
   tags: string[];
-  lexicon: Lexicon;
-  clusters: Clusters;
-  stemStats: StemStats;
+  tables: WordTables;
   log?: (line: string) => void;
 }
 
@@ -131,10 +127,11 @@ export function trainTagger(sentences: LabelledSentence[], options: TrainingOpti
   const tagCount = tags.length;
   const tagIndex = new Map(tags.map((tag, index) => [tag, index]));
   const outside = tagIndex.get('O')!;
-  const features = new TrainingFeatures(new FeatureExtractor(options.lexicon, options.clusters, options.stemStats));
+  const features = new TrainingFeatures(new FeatureExtractor(options.tables));
+  const bilou = tags.some((tag) => tag.startsWith('L-'));
   const examples = sentences.map((sentence) => ({
     rows: features.tokenRows(sentence.words),
-    gold: Int32Array.from(sentence.tags, (tag) => tagIndex.get(tag) ?? outside),
+    gold: Int32Array.from(bilou ? toBilou(sentence.tags) : sentence.tags, (tag) => tagIndex.get(tag) ?? outside),
   }));
   const rowCount = features.keys.length;
   const weights = new AveragedWeights(rowCount * tagCount);
@@ -190,9 +187,7 @@ export function trainTagger(sentences: LabelledSentence[], options: TrainingOpti
     keys: Uint32Array.from(features.keys),
     weights: Float32Array.from(weights.averaged(step)),
     transitions: Float32Array.from(transitions.averaged(step)),
-    lexicon: options.lexicon,
-    clusters: options.clusters,
-    stemStats: options.stemStats,
+    tables: options.tables,
   });
 }
 

@@ -1,19 +1,13 @@
 /**
  * The statistical named-entity tagger: tags words (ANERcorp-style tokens, proclitics attached) with
  * B-PER/I-PER/B-LOC/I-LOC/B-ORG/I-ORG/O. Speed comes from caching each word type's feature rows, so a
- * token costs a few cache lookups, sums of weight rows, and a Viterbi step over seven tags.
+ * token costs one cache lookup, five cached score vectors, four word-pair features and a Viterbi step.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  CONTEXT_OFFSETS,
-  FeatureExtractor,
-  PAIR_KINDS,
-  SENTENCE_END,
-  SENTENCE_START,
-  pairFeatureKey,
-} from './tagger-features';
-import { decodeModel, FeatureTable, transitionMask, viterbi, type TaggerModel } from './tagger-model';
+import { CONTEXT_OFFSETS, PAIR_KINDS, FeatureExtractor, pairFeatureKey } from './tagger-features';
+import { SEGMENTS, WordScoreCache } from './tagger-cache';
+import { decodeModel, FeatureTable, outputLabel, transitionMask, viterbi, type TaggerModel } from './tagger-model';
 
 export interface Tagger {
   tag(words: string[]): string[];
@@ -21,104 +15,66 @@ export interface Tagger {
 
 export const MODEL_FILE_NAME = 'tagger-model.bin';
 
-interface WordRows {
-  own: Int32Array;
-  byOffset: Int32Array[];
-  pairKeys: number[];
-}
-
-// A long-running server meets new words forever; forgetting the cache now and then bounds its memory.
-const MAX_CACHED_WORDS = 200_000;
-
 export class PerceptronTagger implements Tagger {
-  private readonly extractor: FeatureExtractor;
   private readonly table: FeatureTable;
+  private readonly cache: WordScoreCache;
   private readonly mask: Float32Array;
   private readonly tagCount: number;
-  /** Output label per model tag: tags the product does not use (MISC) read as O. */
+  /** Output BIO label per model tag. */
   private readonly labels: string[];
-  private readonly cache = new Map<string, WordRows>();
-  private start: WordRows;
-  private end: WordRows;
+  private emissions = new Float32Array(0);
+  private wordIds = new Int32Array(0);
 
   constructor(private readonly model: TaggerModel) {
-    this.extractor = new FeatureExtractor(model.lexicon, model.clusters, model.stemStats);
     this.table = new FeatureTable(model.keys);
-    this.mask = transitionMask(model.tags);
     this.tagCount = model.tags.length;
-    this.labels = model.tags.map((tag) => (/-(PER|LOC|ORG)$/.test(tag) ? tag : 'O'));
-    this.start = this.computeRows(SENTENCE_START);
-    this.end = this.computeRows(SENTENCE_END);
+    this.cache = new WordScoreCache(new FeatureExtractor(model.tables), this.table, model.weights, this.tagCount);
+    this.mask = transitionMask(model.tags);
+    this.labels = model.tags.map(outputLabel);
   }
 
   tag(words: string[]): string[] {
     const length = words.length;
     const tagCount = this.tagCount;
-    const weights = this.model.weights;
-    const perWord = words.map((word) => this.rowsOf(word));
-    const emissions = new Float32Array(length * tagCount);
-    const at = (j: number) => (j < 0 ? this.start : j >= length ? this.end : perWord[j]);
+    if (this.wordIds.length < length) {
+      this.wordIds = new Int32Array(length * 2);
+      this.emissions = new Float32Array(length * 2 * tagCount);
+    }
+    const ids = this.wordIds;
+    for (let i = 0; i < length; i++) ids[i] = this.cache.idOf(words[i]);
+    // Read the tables after the lookups above: adding words may have replaced them.
+    const { scores, pairKeys, startId, endId } = this.cache;
+    const emissions = this.emissions;
     for (let i = 0; i < length; i++) {
       const base = i * tagCount;
-      const current = perWord[i];
-      this.addRows(current.own, emissions, base, weights);
+      const own = ids[i] * SEGMENTS * tagCount;
+      for (let t = 0; t < tagCount; t++) emissions[base + t] = scores[own + t];
       for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
-        this.addRows(at(i + CONTEXT_OFFSETS[k]).byOffset[k], emissions, base, weights);
+        const j = i + CONTEXT_OFFSETS[k];
+        const id = j < 0 ? startId : j >= length ? endId : ids[j];
+        const from = (id * SEGMENTS + k + 1) * tagCount;
+        for (let t = 0; t < tagCount; t++) emissions[base + t] += scores[from + t];
       }
-      const previous = at(i - 1);
-      const next = at(i + 1);
+      const previous = i === 0 ? startId : ids[i - 1];
+      const next = i + 1 === length ? endId : ids[i + 1];
       for (let kind = 0; kind < PAIR_KINDS; kind++) {
-        this.addRow(pairFeatureKey(previous.pairKeys[kind], current.pairKeys[kind], 2 * kind), emissions, base, weights);
-        this.addRow(pairFeatureKey(current.pairKeys[kind], next.pairKeys[kind], 2 * kind + 1), emissions, base, weights);
+        const current = pairKeys[ids[i] * PAIR_KINDS + kind];
+        this.addPairRow(pairFeatureKey(pairKeys[previous * PAIR_KINDS + kind], current, 2 * kind), base);
+        this.addPairRow(pairFeatureKey(current, pairKeys[next * PAIR_KINDS + kind], 2 * kind + 1), base);
       }
     }
     const path = new Int32Array(length);
     viterbi(emissions, length, this.model.transitions, this.mask, tagCount, path);
-    return Array.from(path, (tag) => this.labels[tag]);
+    const labels = new Array<string>(length);
+    for (let i = 0; i < length; i++) labels[i] = this.labels[path[i]];
+    return labels;
   }
 
-  private addRows(rows: Int32Array, emissions: Float32Array, base: number, weights: Float32Array): void {
-    const tagCount = this.tagCount;
-    for (let r = 0; r < rows.length; r++) {
-      const offset = rows[r] * tagCount;
-      for (let t = 0; t < tagCount; t++) emissions[base + t] += weights[offset + t];
-    }
-  }
-
-  private addRow(key: number, emissions: Float32Array, base: number, weights: Float32Array): void {
+  private addPairRow(key: number, base: number): void {
     const row = this.table.rowOf(key);
     if (row < 0) return;
     const offset = row * this.tagCount;
-    for (let t = 0; t < this.tagCount; t++) emissions[base + t] += weights[offset + t];
-  }
-
-  private rowsOf(word: string): WordRows {
-    let rows = this.cache.get(word);
-    if (!rows) {
-      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
-      rows = this.computeRows(word);
-      this.cache.set(word, rows);
-    }
-    return rows;
-  }
-
-  private computeRows(word: string): WordRows {
-    const features = this.extractor.wordFeatures(word);
-    return {
-      own: this.knownRows(features.own),
-      byOffset: features.byOffset.map((keys) => this.knownRows(keys)),
-      pairKeys: features.pairKeys,
-    };
-  }
-
-  /** Rows of the features the model knows; unknown features weigh nothing. */
-  private knownRows(keys: number[]): Int32Array {
-    const rows: number[] = [];
-    for (const key of keys) {
-      const row = this.table.rowOf(key);
-      if (row >= 0) rows.push(row);
-    }
-    return Int32Array.from(rows);
+    for (let t = 0; t < this.tagCount; t++) this.emissions[base + t] += this.model.weights[offset + t];
   }
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Per-word-type cache of the tagger's scores: a word type's features never change, so the sum of their
+ * weight rows is computed once — for the word itself and for each context offset it can sit at — and a
+ * token then costs a handful of vector additions. Flat typed arrays keep memory small and the tagging
+ * loop free of garbage.
+ */
+import { CONTEXT_OFFSETS, FeatureExtractor, PAIR_KINDS, SENTENCE_END, SENTENCE_START } from './tagger-features';
+import type { FeatureTable } from './tagger-model';
+
+/** Segment 0 scores a word's own features; segment k + 1 what it tells a token at CONTEXT_OFFSETS[k]. */
+export const SEGMENTS = 1 + CONTEXT_OFFSETS.length;
+
+// A long-running server meets new words forever; forgetting the cache now and then bounds its memory.
+const MAX_CACHED_WORDS = 300_000;
+const INITIAL_CAPACITY = 4096;
+
+export class WordScoreCache {
+  /** Word id w's segment s scores tag t at scores[(w * SEGMENTS + s) * tagCount + t]. */
+  scores: Float32Array;
+  pairKeys = new Uint32Array(PAIR_KINDS * INITIAL_CAPACITY);
+  readonly startId: number;
+  readonly endId: number;
+  private readonly ids = new Map<string, number>();
+
+  constructor(
+    private readonly extractor: FeatureExtractor,
+    private readonly table: FeatureTable,
+    private readonly weights: Float32Array,
+    private readonly tagCount: number,
+  ) {
+    this.scores = new Float32Array(SEGMENTS * tagCount * INITIAL_CAPACITY);
+    this.startId = this.add(SENTENCE_START);
+    this.endId = this.add(SENTENCE_END);
+  }
+
+  idOf(word: string): number {
+    const id = this.ids.get(word);
+    if (id !== undefined) return id;
+    if (this.ids.size >= MAX_CACHED_WORDS) this.forgetAllButEdges();
+    return this.add(word);
+  }
+
+  private add(word: string): number {
+    const id = this.ids.size;
+    this.ids.set(word, id);
+    const { tagCount, weights } = this;
+    if ((id + 1) * PAIR_KINDS > this.pairKeys.length) {
+      this.scores = grow(this.scores, this.scores.length * 2);
+      this.pairKeys = grow(this.pairKeys, this.pairKeys.length * 2);
+    }
+    const features = this.extractor.wordFeatures(word);
+    [features.own, ...features.byOffset].forEach((keys, segment) => {
+      const base = (id * SEGMENTS + segment) * tagCount;
+      this.scores.fill(0, base, base + tagCount);
+      for (const key of keys) {
+        const row = this.table.rowOf(key);
+        if (row < 0) continue; // a feature the model never weighted
+        for (let t = 0; t < tagCount; t++) this.scores[base + t] += weights[row * tagCount + t];
+      }
+    });
+    this.pairKeys.set(features.pairKeys, id * PAIR_KINDS);
+    return id;
+  }
+
+  private forgetAllButEdges(): void {
+    this.ids.clear();
+    this.add(SENTENCE_START);
+    this.add(SENTENCE_END);
+  }
+}
+
+function grow<T extends Float32Array | Uint32Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
