@@ -5,7 +5,7 @@
 import type { Mention, Quote, Token, LocalEntity } from './types';
 import { loadGazetteer, type Gazetteer } from './gazetteer';
 import { readings, tokenAt } from './tokenize';
-import { originalIndex, normalizePhrase } from './normalize';
+import { originalIndex, normalizePhrase, normalizeWord, bareWord } from './normalize';
 import { titleStem } from './entities';
 
 export interface MarkedSpan {
@@ -84,6 +84,16 @@ function cueStem(g: Gazetteer, norm: string): { stem: string; cut: number } | un
 }
 
 const MAX_CUE_DISTANCE = 40;
+const MAX_SCARE_WORDS = 3;
+// Words between a reporting verb and the words it introduces: قال إن "…"، أكد أن "…"، وصفه بأنه "…".
+const LINKERS = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'بانها', 'قائلا', 'بالقول'].map(normalizeWord));
+const DESCRIBING = new Set(['وصف', 'وصفت', 'واصفا', 'واصفه', 'يصف', 'تصف'].map(normalizeWord));
+// Particles after which a clause's subject is named: إلا أن الباحثة سوزان …، لكن الوزير …
+// Words that may stand between a cue and the organisation speaking: أعلن ما يسمى المجلس الوطني.
+const FILLERS = new Set(['ما', 'يسمى', 'تسمى', 'يعرف', 'تعرف', 'بما'].map(normalizeWord));
+const MAX_TITLED_LOOKBACK = 200;
+const TITLE_WINDOW = 6;
+const SUBJECT_PARTICLES = new Set(['ان', 'لكن', 'ولكن', 'الا', 'بينما'].map(normalizeWord));
 // The last subject stops being "he" after this many paragraphs without him.
 const MAX_SUBJECT_PARAGRAPHS = 3;
 const SENTENCE_END = /[.!?؟\n]/;
@@ -108,6 +118,12 @@ export function attributeQuotes(
   const describe = describer(g, tokens, mentions, entities, tokenMention);
   let lastSubject: string | null = null;
   let lastSubjectAt = 0;
+  // A bare title (وأكد الوزير) is the person the article gave that title: the last subject if it is one of them.
+  const holder = (j: number): string | null => {
+    const people = titledPeople(g, tokens, mentions, j, bareWord(titleStem(g, tokens[j].norm)!));
+    if (lastSubject !== null && people.includes(lastSubject)) return lastSubject;
+    return people.length > 0 ? people[people.length - 1] : null;
+  };
   let k = 0;
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s];
@@ -129,7 +145,7 @@ export function attributeQuotes(
     let who: string | null | undefined;
     if (inner > 1 && cueStem(g, tokens[k].norm)) {
       cueToken = k; // "وأضاف باتروشيف …": the mark was typed before the cue
-      who = personAfter(g, text, tokens, k + 1, span.end, mentions, tokenMention, describe);
+      who = personAfter(g, text, tokens, k + 1, span.end, mentions, tokenMention, describe, holder);
     } else {
       for (let j = k - 1; j >= 0 && j >= k - MAX_CUE_DISTANCE; j--) {
         if (inQuote[j] >= 0 || SENTENCE_END.test(text.slice(tokens[j].end, j + 1 < k ? tokens[j + 1].start : span.start))) break;
@@ -138,15 +154,19 @@ export function attributeQuotes(
           break;
         }
       }
-      if (cueToken >= 0) who = personAfter(g, text, tokens, cueToken + 1, span.start, mentions, tokenMention, describe);
-      else if (end < tokens.length && cueStem(g, tokens[end].norm) && text.slice(span.end, tokens[end].start).trim().length <= 1) {
+      if (cueToken >= 0) who = personAfter(g, text, tokens, cueToken + 1, span.start, mentions, tokenMention, describe, holder);
+      else if (postQuoteCue(g, text, tokens, span, end)) {
         // "…" قال فلان: a cue right after the quote.
         cueToken = end;
-        who = personAfter(g, text, tokens, end + 1, tokens[end].end + 80, mentions, tokenMention, describe);
+        who = personAfter(g, text, tokens, end + 1, tokens[end].end + 80, mentions, tokenMention, describe, holder);
       }
     }
-    // Marks around a short phrase with no reporting verb are scare quotes, not speech.
-    if (cueToken < 0 && inner <= 3) continue;
+    // Marks around a short phrase are scare quotes (“سايكس بيكو”، "أزمة كبيرة") unless a reporting verb
+    // introduces exactly them, or a verb of description calls something by them (وصفه بأنه "خطير للغاية").
+    if (inner <= MAX_SCARE_WORDS && !(cueToken >= 0 && (introduces(g, tokens, tokenMention, cueToken, k) || DESCRIBING.has(cueStem(g, tokens[cueToken].norm)!.stem)))) continue;
+    // An unclosed mark with no reporting verb is a title or a typo, not speech.
+    if (!span.closed && cueToken < 0) continue;
+    if (who === undefined && cueToken >= 0 && cueToken < k) who = sentenceSubject(g, text, tokens, cueToken, inQuote, mentions, tokenMention);
     const recent: boolean = lastSubject !== null && paragraphsBetween(text, lastSubjectAt, span.start) <= MAX_SUBJECT_PARAGRAPHS;
     const speaker: string | null = who === undefined ? (recent ? lastSubject : null) : who;
     if (speaker) {
@@ -179,29 +199,100 @@ type Describer = (from: number, limit: number) => string | null;
 
 /**
  * Who is named after a cue, up to offset `limit`: a person (or organisation) named, or a person described by
- * title + organisation/nationality. `null` when someone is described but cannot be resolved (so the last
- * subject must not be assumed), `undefined` when nobody is named at all.
+ * title + organisation/nationality, or by a bare title (الوزير) that a person of the article holds. `null` when
+ * someone is described but cannot be resolved (so the last subject must not be assumed), `undefined` when
+ * nobody is named at all. The search stops at أن/إن: what follows is the reported clause, not the speaker.
  */
 function personAfter(
   g: Gazetteer, text: string, tokens: Token[], from: number, limit: number,
-  mentions: Mention[], tokenMention: Int32Array, describe: Describer,
+  mentions: Mention[], tokenMention: Int32Array, describe: Describer, holder: (j: number) => string | null,
 ): string | null | undefined {
   let described = false;
+  let fillers = true;
   for (let j = from; j < tokens.length && tokens[j].end <= limit; j++) {
     const m = tokenMention[j];
+    const norm = tokens[j].norm;
     if (m >= 0 && mentions[m].type === 'PER') return mentions[m].key;
-    // Right after the verb: an organisation or a state speaks (وأعلنت الخارجية، واعتبرت بريطانيا).
-    if (m >= 0 && j === from) return mentions[m].key;
+    // Right after the verb: an organisation or a state speaks (وأعلنت الخارجية، واعتبرت بريطانيا، أعلن ما يسمى المجلس …).
+    if (m >= 0 && (j === from || (fillers && mentions[m].type === 'ORG'))) return mentions[m].key;
+    if (m < 0 && LINKERS.has(norm)) break;
     // Or some other definite noun does (وأضاف البيان، وقال الشاهد): not the last person seen.
-    if (m < 0 && j === from && tokens[j].norm.startsWith('ال') && !g.titles.has(tokens[j].norm)) described = true;
-    if (titleStem(g, tokens[j].norm) !== undefined) {
-      const who = describe(j, limit);
+    if (m < 0 && j === from && norm.startsWith('ال') && !g.titles.has(norm)) described = true;
+    if (titleStem(g, norm) !== undefined) {
+      const next = tokens[j + 1]?.norm ?? '';
+      const bare = !(next && (tokenMention[j + 1] >= 0 || g.roleWords.has(next) || g.nisba.has(next) || titleStem(g, next) !== undefined));
+      const who = bare ? holder(j) : describe(j, limit);
       if (who) return who;
       described = true;
     }
+    fillers &&= FILLERS.has(norm);
     if (SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1]?.start ?? tokens[j].end))) break;
   }
   return described ? null : undefined;
+}
+
+/**
+ * The people the article introduces with a title, as person keys in text order: for each PER mention before
+ * token `before`, whether one of the few words before it is that title (وزير الطاقة والمناجم، يوسف يوسفي).
+ */
+function titledPeople(g: Gazetteer, tokens: Token[], mentions: Mention[], before: number, title: string): string[] {
+  const out: string[] = [];
+  const limit = tokens[before].start;
+  let from = 0;
+  while (from < mentions.length && mentions[from].start < limit) from++;
+  for (let i = Math.max(0, from - MAX_TITLED_LOOKBACK); i < from; i++) {
+    const m = mentions[i];
+    if (m.type !== 'PER') continue;
+    const t = tokenAt(tokens, m.start);
+    for (let k = t - 1; k >= 0 && k >= t - TITLE_WINDOW; k--) {
+      const stem = titleStem(g, tokens[k].norm);
+      if (stem !== undefined && bareWord(stem) === title) {
+        out.push(m.key);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The subject of the cue's sentence when nobody is named after the cue: the person named right after an
+ * earlier reporting verb of the sentence (أكد شمخاني … وقال "…"), else its first person outside quotes and not
+ * after a preposition (وعندما سئل فابيوس عن … أجاب "…"، وأظهر تينا سعادة … قائلا «…»).
+ */
+function sentenceSubject(
+  g: Gazetteer, text: string, tokens: Token[], cue: number, inQuote: Int32Array, mentions: Mention[], tokenMention: Int32Array,
+): string | undefined {
+  let first: string | undefined;
+  let reported: string | undefined;
+  for (let j = cue - 1; j >= 0; j--) {
+    if (SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1].start))) break;
+    const m = tokenMention[j];
+    if (m < 0 || inQuote[j] >= 0 || mentions[m].type !== 'PER' || tokens[j].start > mentions[m].start) continue;
+    const proclitic = text.slice(tokens[j].start, mentions[m].start);
+    if (/[بل]/.test(proclitic)) continue;
+    first = mentions[m].key;
+    let v = j - 1;
+    while (v >= 0 && titleStem(g, tokens[v].norm) !== undefined) v--;
+    if (!reported && v >= 0 && cueStem(g, tokens[v].norm)) reported = first;
+  }
+  return reported ?? first;
+}
+
+/** A reporting verb right after a quote, without a conjunction, and the quote not ended by its own full stop. */
+function postQuoteCue(g: Gazetteer, text: string, tokens: Token[], span: MarkedSpan, end: number): boolean {
+  if (end >= tokens.length || text.slice(span.end, tokens[end].start).trim().length > 1) return false;
+  const r = cueStem(g, tokens[end].norm);
+  return r !== undefined && r.cut === 0 && !/[.!?؟]\s*$/.test(text.slice(span.start, span.end - 1));
+}
+
+/** Whether the words between the cue and the quote are only the speaker, titles and أن/إن: the cue introduces the quote. */
+function introduces(g: Gazetteer, tokens: Token[], tokenMention: Int32Array, cue: number, quoteStart: number): boolean {
+  for (let j = cue + 1; j < quoteStart; j++) {
+    const norm = tokens[j].norm;
+    if (!(tokenMention[j] >= 0 || LINKERS.has(norm) || titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm))) return false;
+  }
+  return true;
 }
 
 /**
@@ -255,7 +346,10 @@ function describer(
   };
 }
 
-/** A person acting at token k: named right after a reporting verb/title chain, or opening a sentence. */
+/**
+ * A person acting at token k: named right after a reporting verb/title chain, opening a sentence or a clause
+ * after إن/لكن, or right after the verb that opens a sentence (وألح يوسفي، وأظهر تينا).
+ */
 function subjectAt(
   g: Gazetteer, text: string, tokens: Token[], k: number, mentions: Mention[], tokenMention: Int32Array, describe: Describer,
 ): string | null {
@@ -263,13 +357,12 @@ function subjectAt(
   if (m >= 0 && mentions[m].type === 'PER' && tokens[k].start <= mentions[m].start) {
     let j = k - 1;
     while (j >= 0 && (titleStem(g, tokens[j].norm) !== undefined || g.roleWords.has(tokens[j].norm) || g.nisba.has(tokens[j].norm) || (tokenMention[j] >= 0 && mentions[tokenMention[j]].type !== 'PER'))) j--;
-    const boundary = j < 0 || SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1].start));
-    if (boundary || cueStem(g, tokens[j].norm)) return mentions[m].key;
-    let last = k;
-    while (last + 1 < tokens.length && tokenMention[last + 1] === m) last++;
-    if (last + 1 < tokens.length && cueStem(g, tokens[last + 1].norm)) return mentions[m].key;
+    const boundaryBefore = (x: number): boolean => x < 0 || SENTENCE_END.test(text.slice(tokens[x].end, tokens[x + 1].start));
+    if (boundaryBefore(j) || cueStem(g, tokens[j].norm) || SUBJECT_PARTICLES.has(tokens[j].norm) || boundaryBefore(j - 1)) return mentions[m].key;
     return null;
   }
+  // An organisation or state right after a reporting verb speaks too (حذر البنك الدولي …).
+  if (m >= 0 && k > 0 && tokens[k].start <= mentions[m].start && cueStem(g, tokens[k - 1].norm)) return mentions[m].key;
   if (m < 0 && cueStem(g, tokens[k].norm) && k + 1 < tokens.length && titleStem(g, tokens[k + 1].norm) !== undefined) {
     return describe(k + 1, text.length);
   }
