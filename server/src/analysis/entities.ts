@@ -48,7 +48,23 @@ const ORG_HEADS = new Set(
 );
 // Imperfect verbs in the dual/plural (تدعمان، يعترفان، يقولون) that a tagger may glue to a name.
 const VERB_LIKE = /^[يت][\u0621-\u064A]{3,}(ان|ون)$/;
+const ARABIC_LETTER = /[\u0621-\u064A]/;
 const ARABIC_NAME = /^[\u0621-\u064A\u067E-\u06D3]{3,}$/;
+// Prepositions, particles and pronouns: never the first or last word of a name (تينا على، في باريس).
+const FUNCTION_WORDS = new Set(
+  ['على', 'علي', 'عن', 'من', 'في', 'فى', 'إلى', 'الى', 'إلي', 'مع', 'أن', 'إن', 'ان', 'أنه', 'انه', 'الذي', 'التي', 'الذين', 'بعد', 'قبل', 'حتى',
+    'منذ', 'عند', 'لدى', 'أو', 'او', 'ثم', 'هو', 'هي', 'كان', 'كانت', 'قد', 'لا', 'لم', 'لن', 'ما', 'هذا', 'هذه', 'ذلك', 'تلك', 'بين', 'خلال', 'حول', 'ضد', 'عبر', 'نحو', 'لدي']
+    .map(normalizeWord),
+);
+
+/**
+ * A lone definite word the tagger reads as a person (وقال الشاهد، المصدر، المتحدث) is an agent noun unless it
+ * has the -ي ending of family names (الزغبي، المالكي); surnames of full names in the article are kept earlier.
+ */
+function agentNoun(c: Candidate): boolean {
+  const w = c.words[0];
+  return c.type === 'PER' && c.words.length === 1 && w.startsWith('ال') && !w.endsWith('ي');
+}
 
 export function findEntities(text: string, tokens: Token[], quotedNames: QuotedName[] = []): EntityResult {
   const g = loadGazetteer();
@@ -75,7 +91,26 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
     accept({ first: i, last: i, start: tokens[i].start, end: tokens[i].end, type: 'ORG', words: [tokens[i].norm] });
   }
 
-  const docWords = new Set(tokens.map((t) => t.norm));
+  // Head noun + rare word is stronger evidence than the tagger, which may read the rare word as a person.
+  const places = new Map(found.filter((c) => c.type === 'LOC' && c.first === c.last && c.start === tokens[c.first].start).map((c) => [c.first, c]));
+  const absorbed = new Set<Candidate>();
+  for (let i = 0; i < tokens.length; i++) {
+    const c = !taken[i] && headedOrganisation(g, text, tokens, i, taken, places);
+    if (c) {
+      // A place inside the name (حركة تحرير السودان، بنك الجزائر) is part of the organisation, not a mention.
+      for (let k = c.first + 1; k <= c.last; k++) if (places.has(k)) absorbed.add(places.get(k)!);
+      accept(c);
+      i = c.last;
+    }
+  }
+  if (absorbed.size > 0) {
+    let n = 0;
+    for (const c of found) if (!absorbed.has(c)) found[n++] = c;
+    found.length = n;
+  }
+
+  const docWords = new Map<string, number>();
+  for (const t of tokens) docWords.set(t.norm, (docWords.get(t.norm) ?? 0) + 1);
   const tagged = new Uint8Array(tokens.length);
   const statistical: Candidate[] = [];
   for (const span of taggedSpans(text, tokens)) {
@@ -85,15 +120,7 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
   }
   // A frequent word alone (حزب، الثورة، كان) is a name only as the surname of a full name in this article.
   const surnames = new Set([...found, ...statistical].filter((c) => c.words.length > 1).map((c) => c.words[c.words.length - 1]));
-  for (const c of statistical) if (c.words.length > 1 || !g.common.has(c.words[0]) || surnames.has(c.words[0])) accept(c);
-
-  for (let i = 0; i < tokens.length; i++) {
-    const c = !taken[i] && headedOrganisation(g, text, tokens, i, taken);
-    if (c) {
-      accept(c);
-      i = c.last;
-    }
-  }
+  for (const c of statistical) if (c.words.length > 1 || surnames.has(c.words[0]) || (!g.common.has(c.words[0]) && !agentNoun(c))) accept(c);
 
   propagate(g, text, tokens, taken, tagged, found, accept);
   found.sort((a, b) => a.start - b.start);
@@ -101,19 +128,20 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
 }
 
 /**
- * A tagger span as a mention: gazetteer matches win any overlap, titles and descriptive words at the edges
- * are trimmed, and the first word loses a proclitic when what remains is a known word, a word of this
- * article, a name with its article (بالـ، والـ، لل), or when the conjunction و leaves three letters or more.
+ * A tagger span as a mention: gazetteer matches win any overlap, titles, descriptive and function words at
+ * the edges are trimmed, and the first word loses a proclitic when what remains is a known word, a word of
+ * this article, a name with its article (بالـ، والـ، لل), or when the conjunction و leaves three letters or
+ * more and the article never writes the word with its و again (واسرمان twice is a name starting with و).
  */
-function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint8Array, docWords: Set<string>): Candidate | undefined {
+function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint8Array, docWords: Map<string, number>): Candidate | undefined {
   for (let k = span.first; k <= span.last; k++) if (taken[k]) return undefined;
   const descriptive = (norm: string): boolean =>
-    titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm) || g.cues.has(norm);
+    titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm) || g.cues.has(norm) || FUNCTION_WORDS.has(norm);
   let first = span.first;
   let last = span.last;
   while (first <= last && (descriptive(tokens[first].norm) || VERB_LIKE.test(tokens[first].norm))) first++;
-  while (last >= first && (g.nisba.has(tokens[last].norm) || g.cues.has(tokens[last].norm) || VERB_LIKE.test(tokens[last].norm))) last--;
-  if (first > last || (first === last && g.notNames.has(bareWord(tokens[first].norm)))) return undefined;
+  while (last >= first && (g.nisba.has(tokens[last].norm) || g.cues.has(tokens[last].norm) || FUNCTION_WORDS.has(tokens[last].norm) || VERB_LIKE.test(tokens[last].norm))) last--;
+  if (first > last) return undefined;
   const t = tokens[first];
   let cut = 0;
   let stem = t.norm;
@@ -121,25 +149,38 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
     if (r.cut === 0) continue;
     const inArticle = r.stem.length >= 4 && docWords.has(r.stem) && !g.common.has(r.stem);
     const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || inArticle;
-    if (known || (r.cut === 1 && t.norm[0] === 'و' && r.stem.length >= 3)) {
+    const conjunction = r.cut === 1 && t.norm[0] === 'و' && r.stem.length >= 3 && (docWords.get(t.norm) ?? 0) < 2;
+    if (known || conjunction) {
       cut = r.cut;
       stem = r.stem;
     }
   }
+  // A proclitic alone (وب"…") or a bare head noun or month (لجامعة) is not a name.
+  if (ARABIC_LETTER.test(stem) && stem.length < 3) return undefined;
+  if (first === last && readings(t.norm).some((r) => g.notNames.has(bareWord(r.stem)))) return undefined;
   const words = [stem, ...tokens.slice(first + 1, last + 1).map((x) => x.norm)];
   const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
   return { first, last, start, end: tokens[last].end, type: span.type, words };
 }
 
 /**
- * An organisation named by its head noun: منظمة/وكالة/حزب/مركز … followed by at least one rare word
- * (a name, not a description) and then complements (وكالة مهر للأنباء، حزب العدالة والتنمية).
+ * An organisation named by its head noun: منظمة/وكالة/حزب/مركز … followed by at least one rare word or a
+ * place (a name, not a description) and then complements (وكالة مهر للأنباء، حزب العدالة والتنمية،
+ * حركة تحرير السودان).
  */
-function headedOrganisation(g: Gazetteer, text: string, tokens: Token[], i: number, taken: Uint8Array): Candidate | undefined {
+function headedOrganisation(
+  g: Gazetteer, text: string, tokens: Token[], i: number, taken: Uint8Array, places: Map<number, Candidate>,
+): Candidate | undefined {
   const r = readings(tokens[i].norm).find((x) => ORG_HEADS.has(x.stem));
   if (!r) return undefined;
   let last = i;
-  for (let k = i + 1; k < tokens.length && !taken[k] && spaceBetween(text, tokens[k - 1], tokens[k]); k++) {
+  for (let k = i + 1; k < tokens.length && spaceBetween(text, tokens[k - 1], tokens[k]); k++) {
+    // A place written without proclitic right after the head or its first word names which one (بنك الجزائر).
+    if (taken[k]) {
+      if (!places.has(k) || last > i + 1) break;
+      last = k;
+      continue;
+    }
     const norm = tokens[k].norm;
     const isRare = (w: string): boolean => !g.common.has(w) && !g.nisba.has(w) && !g.notNames.has(bareWord(w)) && ARABIC_NAME.test(w);
     const rare = last === i && isRare(norm);
@@ -166,7 +207,8 @@ interface KnownMatch {
 function matchKnown(g: Gazetteer, text: string, tokens: Token[], i: number): KnownMatch | undefined {
   let best: KnownMatch | undefined;
   for (const r of readings(tokens[i].norm)) {
-    const forms = g.multi.get(bareWord(r.stem));
+    // A whole word in لل is ل + ال: only its cut reading may start a name (the span starts after the first ل).
+    const forms = r.stem.startsWith('لل') ? undefined : g.multi.get(bareWord(r.stem));
     if (forms) {
       for (const f of forms) {
         const last = i + f.words.length - 1;

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeArticle } from '../../server/src/analysis/analyze';
+
+const spans = (text: string) => analyzeArticle(text).mentions.map((m) => [m.text, m.type]);
+
+test('a multi-word name after contracted لل starts after the first ل', () => {
+  const text = 'وقال المنسق الخاص للأمم المتحدة في لبنان';
+  const m = analyzeArticle(text).mentions.find((x) => x.key === 'un');
+  assert.equal(m?.text, 'لأمم المتحدة');
+  assert.equal(m?.start, text.indexOf('للأمم') + 1);
+});
+
+test('a place inside an organisation name belongs to the organisation', () => {
+  assert.deepEqual(spans('وأعلنت حركة تحرير السودان رفضها للاتفاق'), [['حركة تحرير السودان', 'ORG']]);
+  assert.deepEqual(spans('وكان بنك الجزائر قد أكد أن الجزائر بحاجة'), [['بنك الجزائر', 'ORG'], ['الجزائر', 'LOC']]);
+});
+
+test('an agent noun after a reporting verb is not a person', () => {
+  assert.ok(!spans('وقال الشاهد إن الانفجار وقع صباحا قرب السوق.').some(([t]) => t === 'الشاهد'));
+});
+
+test('a name written with its initial و every time keeps the letter', () => {
+  const names = spans('وقال ديفيد واسرمان إن الخطة فشلت. وأضاف واسرمان أن الحل ممكن.').map(([t]) => t);
+  assert.ok(!names.includes('اسرمان'));
+});
