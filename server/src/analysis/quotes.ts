@@ -107,8 +107,9 @@ const SENTENCE_END = /[.!?؟\n]/;
 export function attributeQuotes(
   text: string, tokens: Token[], spans: MarkedSpan[], mentions: Mention[], entities: LocalEntity[], tokenMention: Int32Array,
 ): Quote[] {
-  const g = loadGazetteer();
   const quotes: Quote[] = [];
+  if (spans.length === 0) return quotes; // most articles: no marks, no need to read who is acting
+  const g = loadGazetteer();
   const inQuote = new Int32Array(tokens.length).fill(-1);
   let qi = 0;
   for (let k = 0; k < tokens.length; k++) {
