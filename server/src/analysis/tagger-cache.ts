@@ -4,7 +4,7 @@
  * token then costs a handful of vector additions. Flat typed arrays keep memory small and the tagging
  * loop free of garbage.
  */
-import { CONTEXT_OFFSETS, FeatureExtractor, PAIR_KINDS, SENTENCE_END, SENTENCE_START } from './tagger-features';
+import { CONTEXT_OFFSETS, FeatureExtractor, SENTENCE_END, SENTENCE_START } from './tagger-features';
 import type { FeatureTable } from './tagger-model';
 
 /** Segment 0 scores a word's own features; segment k + 1 what it tells a token at CONTEXT_OFFSETS[k]. */
@@ -17,7 +17,6 @@ const INITIAL_CAPACITY = 4096;
 export class WordScoreCache {
   /** Word id w's segment s scores tag t at scores[(w * SEGMENTS + s) * tagCount + t]. */
   scores: Float32Array;
-  pairKeys = new Uint32Array(PAIR_KINDS * INITIAL_CAPACITY);
   readonly startId: number;
   readonly endId: number;
   private readonly ids = new Map<string, number>();
@@ -44,10 +43,7 @@ export class WordScoreCache {
     const id = this.ids.size;
     this.ids.set(word, id);
     const { tagCount, weights } = this;
-    if ((id + 1) * PAIR_KINDS > this.pairKeys.length) {
-      this.scores = grow(this.scores, this.scores.length * 2);
-      this.pairKeys = grow(this.pairKeys, this.pairKeys.length * 2);
-    }
+    if ((id + 1) * SEGMENTS * tagCount > this.scores.length) this.scores = grow(this.scores, this.scores.length * 2);
     const features = this.extractor.wordFeatures(word);
     [features.own, ...features.byOffset].forEach((keys, segment) => {
       const base = (id * SEGMENTS + segment) * tagCount;
@@ -58,7 +54,6 @@ export class WordScoreCache {
         for (let t = 0; t < tagCount; t++) this.scores[base + t] += weights[row * tagCount + t];
       }
     });
-    this.pairKeys.set(features.pairKeys, id * PAIR_KINDS);
     return id;
   }
 
@@ -69,8 +64,8 @@ export class WordScoreCache {
   }
 }
 
-function grow<T extends Float32Array | Uint32Array>(array: T, size: number): T {
-  const bigger = new (array.constructor as new (size: number) => T)(size);
+function grow(array: Float32Array, size: number): Float32Array {
+  const bigger = new Float32Array(size);
   bigger.set(array);
   return bigger;
 }

@@ -36,18 +36,6 @@ export interface WordFeatures {
   own: number[];
   /** byOffset[k] holds the features this word gives a token at CONTEXT_OFFSETS[k] from it. */
   byOffset: number[][];
-  /** Keys combined with the neighbouring word's into word-pair features (see pairFeatureKey). */
-  pairKeys: number[];
-}
-
-/** Number of pair features per adjacent word pair: PAIR_KINDS kinds of key, each pair of words once. */
-export const PAIR_KINDS = 2;
-
-/** Feature key of the pair (left word, right word) for pair kind `kind`, mixed without building strings. */
-export function pairFeatureKey(left: number, right: number, kind: number): number {
-  let hash = Math.imul(left ^ 0x9e3779b9 ^ kind, 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13) ^ right, 0xc2b2ae35);
-  return (hash ^ (hash >>> 16)) >>> 0;
 }
 
 interface WordView {
@@ -71,7 +59,9 @@ function memoHash(text: string): number {
 
 /** A feature's key: its name's hash mixed with its value's, so that no `name=value` string is built. */
 function featureKey(name: number, value: number): number {
-  return pairFeatureKey(name, value, 0x5bd1e995);
+  let hash = Math.imul(name ^ 0x9e3779b9 ^ 0x5bd1e995, 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13) ^ value, 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
 }
 
 const CLUSTER_LEVELS = 3;
@@ -117,7 +107,6 @@ export class FeatureExtractor {
     return {
       own: this.ownFeatures(view, wordHash, stemHash),
       byOffset: CONTEXT_OFFSETS.map((offset, k) => this.contextFeatures(view, offset, k, wordHash, stemHash)),
-      pairKeys: [stemHash, memoHash(view.clusters[1] ?? view.shape)],
     };
   }
 

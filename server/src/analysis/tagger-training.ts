@@ -5,10 +5,8 @@
 import {
   CONTEXT_OFFSETS,
   FeatureExtractor,
-  PAIR_KINDS,
   SENTENCE_END,
   SENTENCE_START,
-  pairFeatureKey,
   type WordTables,
 } from './tagger-features';
 import { toBilou, transitionMask, viterbi, type TaggerModel } from './tagger-model';
@@ -30,7 +28,6 @@ export interface TrainingOptions {
 interface WordRows {
   own: Int32Array;
   byOffset: Int32Array[];
-  pairKeys: number[];
 }
 
 /** Seeded PRNG (mulberry32) for a reproducible sentence order. */
@@ -61,18 +58,7 @@ class TrainingFeatures {
     return perWord.map((current, i) => [
       current.own,
       ...CONTEXT_OFFSETS.map((offset, k) => at(i + offset).byOffset[k]),
-      this.pairRows(at(i - 1), current, at(i + 1)),
     ]);
-  }
-
-  /** Rows of the pair features (previous, current) and (current, next). */
-  private pairRows(previous: WordRows, current: WordRows, next: WordRows): Int32Array {
-    const keys: number[] = [];
-    for (let kind = 0; kind < PAIR_KINDS; kind++) {
-      keys.push(pairFeatureKey(previous.pairKeys[kind], current.pairKeys[kind], 2 * kind));
-      keys.push(pairFeatureKey(current.pairKeys[kind], next.pairKeys[kind], 2 * kind + 1));
-    }
-    return this.toRows(keys);
   }
 
   private rowsOf(word: string): WordRows {
@@ -82,7 +68,6 @@ class TrainingFeatures {
       rows = {
         own: this.toRows(features.own),
         byOffset: features.byOffset.map((keys) => this.toRows(keys)),
-        pairKeys: features.pairKeys,
       };
       this.wordRows.set(word, rows);
     }

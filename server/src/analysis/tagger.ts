@@ -1,11 +1,11 @@
 /**
  * The statistical named-entity tagger: tags words (ANERcorp-style tokens, proclitics attached) with
  * B-PER/I-PER/B-LOC/I-LOC/B-ORG/I-ORG/O. Speed comes from caching each word type's feature rows, so a
- * token costs one cache lookup, five cached score vectors, four word-pair features and a Viterbi step.
+ * token costs one cache lookup, five cached score vectors and a Viterbi step.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONTEXT_OFFSETS, PAIR_KINDS, FeatureExtractor, pairFeatureKey } from './tagger-features';
+import { CONTEXT_OFFSETS, FeatureExtractor } from './tagger-features';
 import { SEGMENTS, WordScoreCache } from './tagger-cache';
 import { decodeModel, FeatureTable, outputLabel, transitionMask, viterbi, type TaggerModel } from './tagger-model';
 
@@ -16,7 +16,6 @@ export interface Tagger {
 export const MODEL_FILE_NAME = 'tagger-model.bin';
 
 export class PerceptronTagger implements Tagger {
-  private readonly table: FeatureTable;
   private readonly cache: WordScoreCache;
   private readonly mask: Float32Array;
   private readonly tagCount: number;
@@ -26,9 +25,13 @@ export class PerceptronTagger implements Tagger {
   private wordIds = new Int32Array(0);
 
   constructor(private readonly model: TaggerModel) {
-    this.table = new FeatureTable(model.keys);
     this.tagCount = model.tags.length;
-    this.cache = new WordScoreCache(new FeatureExtractor(model.tables), this.table, model.weights, this.tagCount);
+    this.cache = new WordScoreCache(
+      new FeatureExtractor(model.tables),
+      new FeatureTable(model.keys),
+      model.weights,
+      this.tagCount,
+    );
     this.mask = transitionMask(model.tags);
     this.labels = model.tags.map(outputLabel);
   }
@@ -43,7 +46,7 @@ export class PerceptronTagger implements Tagger {
     const ids = this.wordIds;
     for (let i = 0; i < length; i++) ids[i] = this.cache.idOf(words[i]);
     // Read the tables after the lookups above: adding words may have replaced them.
-    const { scores, pairKeys, startId, endId } = this.cache;
+    const { scores, startId, endId } = this.cache;
     const emissions = this.emissions;
     for (let i = 0; i < length; i++) {
       const base = i * tagCount;
@@ -55,13 +58,6 @@ export class PerceptronTagger implements Tagger {
         const from = (id * SEGMENTS + k + 1) * tagCount;
         for (let t = 0; t < tagCount; t++) emissions[base + t] += scores[from + t];
       }
-      const previous = i === 0 ? startId : ids[i - 1];
-      const next = i + 1 === length ? endId : ids[i + 1];
-      for (let kind = 0; kind < PAIR_KINDS; kind++) {
-        const current = pairKeys[ids[i] * PAIR_KINDS + kind];
-        this.addPairRow(pairFeatureKey(pairKeys[previous * PAIR_KINDS + kind], current, 2 * kind), base);
-        this.addPairRow(pairFeatureKey(current, pairKeys[next * PAIR_KINDS + kind], 2 * kind + 1), base);
-      }
     }
     const path = new Int32Array(length);
     viterbi(emissions, length, this.model.transitions, this.mask, tagCount, path);
@@ -70,12 +66,6 @@ export class PerceptronTagger implements Tagger {
     return labels;
   }
 
-  private addPairRow(key: number, base: number): void {
-    const row = this.table.rowOf(key);
-    if (row < 0) return;
-    const offset = row * this.tagCount;
-    for (let t = 0; t < this.tagCount; t++) this.emissions[base + t] += this.model.weights[offset + t];
-  }
 }
 
 /** The shipped model lives in server/data, beside the bundle (out/) or the sources (server/src/analysis). */
