@@ -104,8 +104,11 @@ export class ArticleIndex {
     this.articles.delete(key);
   }
 
-  /** Reads every article's global ids back from the linker and rebuilds the entity postings. */
-  private link(): void {
+  /**
+   * Reads every article's global ids back from the linker and rebuilds the entity postings. Every entity
+   * query calls it; call it after a bulk load to pay the cost before the first query.
+   */
+  link(): void {
     if (this.linked) return;
     this.linked = true;
     this.byEntity.clear();

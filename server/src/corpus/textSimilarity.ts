@@ -39,10 +39,13 @@ export interface Fingerprint {
   words: Uint32Array;
 }
 
+/** Texts longer than this are compared on their beginning: a 20 MB file is no story to match, and edits stay fast. */
+const MAX_COMPARED = 1_000_000;
+
 export function fingerprint(text: string): Fingerprint {
   const all: number[] = [];
   const long: number[] = [];
-  for (const m of text.replace(MARKS, '').matchAll(WORD)) {
+  for (const m of text.slice(0, MAX_COMPARED).replace(MARKS, '').matchAll(WORD)) {
     const h = hashWord(m[0]);
     all.push(h);
     if (m[0].length >= 3) long.push(h);
