@@ -24,3 +24,14 @@ test('a reporting verb after a quote that ended its own sentence starts a new se
   assert.equal(a.quotes.length, 1);
   assert.equal(a.quotes[0].speaker, 'fabius');
 });
+
+test('marks with no reporting verb and no introducing colon hold a title, not speech', () => {
+  assert.deepEqual(quoted('ألقى محاضرة بعنوان "العدالة الانتقالية من منظور تاريخي" في الجامعة.'), []);
+  assert.deepEqual(quoted('وجاء في البيان: "نرفض هذه الخطوة رفضا قاطعا".'), ['"نرفض هذه الخطوة رفضا قاطعا"']);
+});
+
+test('quotes of one sentence share its cue; a full stop inside an abbreviation does not end the sentence', () => {
+  const a = analyzeArticle('وحذر بورنز من انه اذا "تفاقمت الازمة فان احدا لن يكون في مأمن" وان "معدلات النمو يمكن ان تشهد انهيارا".');
+  assert.deepEqual(a.quotes.map((q) => q.cue), ['حذر', 'حذر']);
+  assert.deepEqual(quoted('وصرح فابيوس لمحطة (تيه.اف 1) التليفزيونية "لن توافق المعارضة أبدا عليه".').length, 1);
+});

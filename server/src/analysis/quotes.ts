@@ -96,7 +96,13 @@ const TITLE_WINDOW = 6;
 const SUBJECT_PARTICLES = new Set(['ان', 'لكن', 'ولكن', 'الا', 'بينما'].map(normalizeWord));
 // The last subject stops being "he" after this many paragraphs without him.
 const MAX_SUBJECT_PARAGRAPHS = 3;
-const SENTENCE_END = /[.!?؟\n]/;
+// A full stop between letters is an abbreviation (تيه.اف 1), not a sentence end.
+const SENTENCE_END = /[!?؟\n]|\.(?![\p{L}\p{N}])/u;
+
+/** Whether the text between two words ends a sentence (the next word's first letter tells a full stop from an abbreviation). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  return SENTENCE_END.test(text.slice(from, to + 1));
+}
 
 /**
  * Speaker and cue for each quote. The cue is the nearest reporting verb before the quote in its sentence
@@ -148,8 +154,10 @@ export function attributeQuotes(
       cueToken = k; // "وأضاف باتروشيف …": the mark was typed before the cue
       who = personAfter(g, text, tokens, k + 1, span.end, mentions, tokenMention, describe, holder);
     } else {
+      // Earlier quotes of the same sentence share its cue (حذر من أن "…" وأن "…").
       for (let j = k - 1; j >= 0 && j >= k - MAX_CUE_DISTANCE; j--) {
-        if (inQuote[j] >= 0 || SENTENCE_END.test(text.slice(tokens[j].end, j + 1 < k ? tokens[j + 1].start : span.start))) break;
+        if (inQuote[j] >= 0) continue;
+        if (endsSentence(text, tokens[j].end, j + 1 < k ? tokens[j + 1].start : span.start)) break;
         if (cueStem(g, tokens[j].norm)) {
           cueToken = j;
           break;
@@ -165,8 +173,9 @@ export function attributeQuotes(
     // Marks around a short phrase are scare quotes (“سايكس بيكو”، "أزمة كبيرة") unless a reporting verb
     // introduces exactly them, or a verb of description calls something by them (وصفه بأنه "خطير للغاية").
     if (inner <= MAX_SCARE_WORDS && !(cueToken >= 0 && (introduces(g, tokens, tokenMention, cueToken, k) || DESCRIBING.has(cueStem(g, tokens[cueToken].norm)!.stem)))) continue;
-    // An unclosed mark with no reporting verb is a title or a typo, not speech.
-    if (!span.closed && cueToken < 0) continue;
+    // Marks with no reporting verb and no introducing colon hold a title ("العدالة الانتقالية من منظور تاريخي")
+    // or, unclosed, a typo: not speech.
+    if (cueToken < 0 && !(span.closed && /:\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start)))) continue;
     if (who === undefined && cueToken >= 0 && cueToken < k) who = sentenceSubject(g, text, tokens, cueToken, inQuote, mentions, tokenMention);
     const recent: boolean = lastSubject !== null && paragraphsBetween(text, lastSubjectAt, span.start) <= MAX_SUBJECT_PARAGRAPHS;
     const speaker: string | null = who === undefined ? (recent ? lastSubject : null) : who;
@@ -227,7 +236,7 @@ function personAfter(
       described = true;
     }
     fillers &&= FILLERS.has(norm);
-    if (SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1]?.start ?? tokens[j].end))) break;
+    if (endsSentence(text, tokens[j].end, tokens[j + 1]?.start ?? tokens[j].end)) break;
   }
   return described ? null : undefined;
 }
@@ -267,7 +276,7 @@ function sentenceSubject(
   let first: string | undefined;
   let reported: string | undefined;
   for (let j = cue - 1; j >= 0; j--) {
-    if (SENTENCE_END.test(text.slice(tokens[j].end, tokens[j + 1].start))) break;
+    if (endsSentence(text, tokens[j].end, tokens[j + 1].start)) break;
     const m = tokenMention[j];
     if (m < 0 || inQuote[j] >= 0 || mentions[m].type !== 'PER' || tokens[j].start > mentions[m].start) continue;
     const proclitic = text.slice(tokens[j].start, mentions[m].start);
@@ -358,7 +367,7 @@ function subjectAt(
   if (m >= 0 && mentions[m].type === 'PER' && tokens[k].start <= mentions[m].start) {
     let j = k - 1;
     while (j >= 0 && (titleStem(g, tokens[j].norm) !== undefined || g.roleWords.has(tokens[j].norm) || g.nisba.has(tokens[j].norm) || (tokenMention[j] >= 0 && mentions[tokenMention[j]].type !== 'PER'))) j--;
-    const boundaryBefore = (x: number): boolean => x < 0 || SENTENCE_END.test(text.slice(tokens[x].end, tokens[x + 1].start));
+    const boundaryBefore = (x: number): boolean => x < 0 || endsSentence(text, tokens[x].end, tokens[x + 1].start);
     if (boundaryBefore(j) || cueStem(g, tokens[j].norm) || SUBJECT_PARTICLES.has(tokens[j].norm) || boundaryBefore(j - 1)) return mentions[m].key;
     return null;
   }
