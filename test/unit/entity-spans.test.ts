@@ -24,3 +24,8 @@ test('a name written with its initial و every time keeps the letter', () => {
   const names = spans('وقال ديفيد واسرمان إن الخطة فشلت. وأضاف واسرمان أن الحل ممكن.').map(([t]) => t);
   assert.ok(!names.includes('اسرمان'));
 });
+
+test('a conjunction و before a given name the article also writes alone is not part of the name', () => {
+  const names = spans('ولعب محمد لطفي ومحمد الترتير. وغاب محمد عن اللقاء ومحمد سالم.').map(([t]) => t);
+  assert.ok(!names.some((t) => String(t).startsWith('ومحمد')));
+});

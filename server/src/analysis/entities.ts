@@ -48,6 +48,8 @@ const ORG_HEADS = new Set(
 );
 // Imperfect verbs in the dual/plural (تدعمان، يعترفان، يقولون) that a tagger may glue to a name.
 const VERB_LIKE = /^[يت][\u0621-\u064A]{3,}(ان|ون)$/;
+const DIGITS = /^[0-9]/;
+const GIVEN_TITLES = new Set(['امين']);
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 const ARABIC_NAME = /^[\u0621-\u064A\u067E-\u06D3]{3,}$/;
 // Prepositions, particles and pronouns: never the first or last word of a name (تينا على، في باريس).
@@ -128,9 +130,9 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
 }
 
 /**
- * A tagger span as a mention: gazetteer matches win any overlap, titles, descriptive and function words at
- * the edges are trimmed, and the first word loses a proclitic when what remains is a known word, a word of
- * this article, a name with its article (بالـ، والـ، لل), or when the conjunction و leaves three letters or
+ * A tagger span as a mention: gazetteer matches win any overlap, titles, descriptive and function words and
+ * numbers at the edges are trimmed, and the first word loses a proclitic when what remains is a known word,
+ * a word of this article, a name with its article (بالـ، والـ، لل), or when the conjunction و leaves three letters or
  * more and the article never writes the word with its و again (واسرمان twice is a name starting with و).
  */
 function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint8Array, docWords: Map<string, number>): Candidate | undefined {
@@ -139,8 +141,10 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
     titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm) || g.cues.has(norm) || FUNCTION_WORDS.has(norm);
   let first = span.first;
   let last = span.last;
-  while (first <= last && (descriptive(tokens[first].norm) || VERB_LIKE.test(tokens[first].norm))) first++;
-  while (last >= first && (g.nisba.has(tokens[last].norm) || g.cues.has(tokens[last].norm) || FUNCTION_WORDS.has(tokens[last].norm) || VERB_LIKE.test(tokens[last].norm))) last--;
+  const edge = (norm: string): boolean => descriptive(norm) || VERB_LIKE.test(norm) || DIGITS.test(norm);
+  while (first <= last && edge(tokens[first].norm)) first++;
+  // At the end, role words (عبد الله) and titles that are also given names (محمد أمين) belong to the name.
+  while (last >= first && !g.roleWords.has(tokens[last].norm) && !GIVEN_TITLES.has(tokens[last].norm) && edge(tokens[last].norm)) last--;
   if (first > last) return undefined;
   const t = tokens[first];
   let cut = 0;
@@ -149,7 +153,8 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
     if (r.cut === 0) continue;
     const inArticle = r.stem.length >= 4 && docWords.has(r.stem) && !g.common.has(r.stem);
     const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || inArticle;
-    const conjunction = r.cut === 1 && t.norm[0] === 'و' && r.stem.length >= 3 && (docWords.get(t.norm) ?? 0) < 2;
+    const keepsWaw = (docWords.get(t.norm) ?? 0) >= 2 && !docWords.has(r.stem) && !g.common.has(r.stem);
+    const conjunction = r.cut === 1 && t.norm[0] === 'و' && r.stem.length >= 3 && !keepsWaw;
     if (known || conjunction) {
       cut = r.cut;
       stem = r.stem;
