@@ -8,21 +8,28 @@
  */
 
 // Republished stories swap Arabic and Persian letter forms (seed 002 writes ی and ک), drop hamzas and
-// diacritics; fold these so the copy shingles like the original.
-const FOLD: Record<string, string> = {
-  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ی': 'ي', 'ئ': 'ي', 'ک': 'ك', 'ة': 'ه', 'ؤ': 'و', 'ە': 'ه',
-};
-const WORD = /[\p{L}\p{N}]+/gu;
-const MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+// diacritics; fold these so the copy shingles like the original. A table over U+0600–U+06FF:
+// 0 = not part of a word, 1 = skipped inside a word (diacritics, tatweel), else the folded letter.
+const ARABIC = new Uint16Array(0x100);
+for (let c = 0x621; c <= 0x64a; c++) ARABIC[c - 0x600] = c;
+for (let c = 0x660; c <= 0x669; c++) ARABIC[c - 0x600] = c;
+for (let c = 0x66e; c <= 0x6d3; c++) ARABIC[c - 0x600] = c;
+for (let c = 0x6f0; c <= 0x6ff; c++) ARABIC[c - 0x600] = c;
+for (let c = 0x64b; c <= 0x65f; c++) ARABIC[c - 0x600] = 1;
+ARABIC[0x70] = 1; // superscript alef
+ARABIC[0x40] = 1; // tatweel
+for (const [from, to] of [['أإآٱ', 'ا'], ['ىیئ', 'ي'], ['ک', 'ك'], ['ةە', 'ه'], ['ؤ', 'و']]) {
+  for (const ch of from) ARABIC[ch.charCodeAt(0) - 0x600] = to.charCodeAt(0);
+}
+const OTHER_LETTER = /[\p{L}\p{N}]/u;
 
-/** 32-bit FNV-1a of a string's UTF-16 units. */
-function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    h = Math.imul(h ^ (FOLD[word[i]]?.charCodeAt(0) ?? c), 0x01000193);
-  }
-  return h >>> 0;
+/** The character as it counts for matching: its folded code, 1 to skip it, or 0 when it ends a word. */
+function wordChar(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x600 && c <= 0x6ff) return ARABIC[c - 0x600];
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return c;
+  if (c >= 0x41 && c <= 0x5a) return c + 32;
+  return c > 0x7f && OTHER_LETTER.test(text[i]) ? c : 0;
 }
 
 /** Murmur3's finaliser: spreads nearby inputs over all 32 bits. */
@@ -45,10 +52,21 @@ const MAX_COMPARED = 1_000_000;
 export function fingerprint(text: string): Fingerprint {
   const all: number[] = [];
   const long: number[] = [];
-  for (const m of text.slice(0, MAX_COMPARED).replace(MARKS, '').matchAll(WORD)) {
-    const h = hashWord(m[0]);
-    all.push(h);
-    if (m[0].length >= 3) long.push(h);
+  const end = Math.min(text.length, MAX_COMPARED);
+  // One pass over the characters, hashing each word (FNV-1a) as it goes: no regex, no substrings.
+  let h = 0x811c9dc5, length = 0;
+  for (let i = 0; i <= end; i++) {
+    const c = i < end ? wordChar(text, i) : 0;
+    if (c === 1) continue;
+    if (c !== 0) {
+      h = Math.imul(h ^ c, 0x01000193);
+      length++;
+    } else if (length > 0) {
+      all.push(h >>> 0);
+      if (length >= 3) long.push(h >>> 0);
+      h = 0x811c9dc5;
+      length = 0;
+    }
   }
   const grams = new Uint32Array(all.length < 3 ? all.length : all.length - 2);
   if (all.length < 3) grams.set(all);
