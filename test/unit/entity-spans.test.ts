@@ -29,3 +29,9 @@ test('a conjunction و before a given name the article also writes alone is not 
   const names = spans('ولعب محمد لطفي ومحمد الترتير. وغاب محمد عن اللقاء ومحمد سالم.').map(([t]) => t);
   assert.ok(!names.some((t) => String(t).startsWith('ومحمد')));
 });
+
+test('a surname that is also an adjective repeats only where it is a subject or the tagger reads a name', () => {
+  const names = spans('قال الأمين العام نبيل العربي إن الموقف العربي واضح. وأضاف العربي أن الحل ممكن.').map(([t]) => t);
+  assert.deepEqual(names, ['نبيل العربي', 'العربي']);
+  assert.deepEqual(spans('وتعمل منظمة ومتخصصة في المجال'), []);
+});

@@ -188,7 +188,7 @@ function headedOrganisation(
     }
     const norm = tokens[k].norm;
     const isRare = (w: string): boolean => !g.common.has(w) && !g.nisba.has(w) && !g.notNames.has(bareWord(w)) && ARABIC_NAME.test(w);
-    const rare = last === i && isRare(norm);
+    const rare = last === i && norm[0] !== 'و' && isRare(norm); // منظمة ومتخصصة: a conjunction, no name
     // Complements: genitives with لل (للأنباء), coordinated words (العدالة والتنمية), and a nisba that says
     // which one (وكالة الأنباء السورية).
     const coordinated = norm[0] === 'و' && (isRare(norm.slice(1)) || (norm.startsWith('وال') && tokens[k - 1].norm.startsWith('ال')));
@@ -301,8 +301,10 @@ function propagate(
       // A weak gazetteer word (العالم) only repeats as the same name when it is a person's surname.
       const single = g.single.get(r.stem);
       if (single?.weak && hit.type !== 'PER') continue;
-      // A frequent word repeats as a name only where the tagger also reads a name.
-      if (hit.words.length === 1 && !hit.known && g.common.has(r.stem) && !tagged[i]) continue;
+      // A frequent word or a nationality adjective (العربي of نبيل العربي) repeats as a name only where the
+      // tagger also reads a name or a reporting verb has it as subject (وأضاف العربي).
+      const afterCue = i > 0 && readings(tokens[i - 1].norm).some((x) => g.cues.has(x.stem));
+      if (hit.words.length === 1 && (g.common.has(r.stem) || g.nisba.has(r.stem)) && !tagged[i] && !afterCue && !g.single.has(r.stem)) continue;
       const last = i + hit.words.length - 1;
       const t = tokens[i];
       const start = t.start + (r.cut ? originalIndex(t.text, r.cut) : 0);
