@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import type { Tagger } from '../server/src/analysis/tagger';
+import type { WordTable } from '../server/src/analysis/tagger-features';
 import { normaliseForTagger, sentencesForTagger, splitProclitics } from '../server/src/analysis/tagger-text';
 import { listTextFiles } from './clusters';
 
@@ -20,7 +21,7 @@ function bucket(fraction: number): string {
   return 'mostly';
 }
 
-export function labelStemsInCorpus(tagger: Tagger, corpusDir: string): Map<string, string[]> {
+export function labelStemsInCorpus(tagger: Tagger, corpusDir: string): WordTable {
   const counts = new Map<string, number[]>();
   for (const file of listTextFiles(corpusDir)) {
     for (const sentence of sentencesForTagger(fs.readFileSync(file, 'utf8'))) {
@@ -36,11 +37,11 @@ export function labelStemsInCorpus(tagger: Tagger, corpusDir: string): Map<strin
       });
     }
   }
-  const table = new Map<string, string[]>();
+  const table: WordTable = new Map();
   const stems = [...counts.keys()].filter((stem) => counts.get(stem)![0] >= MIN_COUNT && /\p{L}/u.test(stem)).sort();
   for (const stem of stems) {
     const [total, ...byType] = counts.get(stem)!;
-    table.set(stem, byType.map((count) => bucket(count / total)));
+    table.set(stem, byType.map((count) => bucket(count / total)).join('\t'));
   }
   return table;
 }

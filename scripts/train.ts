@@ -10,6 +10,7 @@ import { encodeModel, formatTable, parseTable, type TaggerModel } from '../serve
 import { MODEL_FILE_NAME, PerceptronTagger } from '../server/src/analysis/tagger';
 import { labelStemsInCorpus } from './clusters-labels';
 import { trainTagger, type LabelledSentence } from '../server/src/analysis/tagger-training';
+import type { WordTable } from '../server/src/analysis/tagger-features';
 
 export const DEFAULT_TRAIN_FILE = path.join(__dirname, '../../shared/data/anercorp/train.txt');
 export const CLUSTERS_FILE = path.join(__dirname, '../server/data/clusters.tsv');
@@ -48,7 +49,7 @@ export function readAnercorp(file: string): LabelledSentence[] {
 }
 
 /** Reads a table made by scripts/clusters*.ts; a missing one trains without those features. */
-export function readTable(file: string): Map<string, string[]> {
+export function readTable(file: string): WordTable {
   if (!fs.existsSync(file)) {
     console.error(`no ${file}: training without it (make it with scripts/clusters*.ts)`);
     return new Map();
@@ -67,7 +68,7 @@ export function train(sentences: LabelledSentence[], settings = TRAINING_SETTING
     lexicon: buildLexicon(),
     clusters: readTable(CLUSTERS_FILE),
     stemStats: readTable(STEM_STATS_FILE),
-    stemLabels: new Map<string, string[]>(),
+    stemLabels: new Map() as WordTable,
   };
   if (fs.existsSync(CORPUS_DIR)) {
     // A third stage was measured and did not help.

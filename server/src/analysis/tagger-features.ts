@@ -16,9 +16,11 @@ export const SENTENCE_END = '</s>';
 /** Word categories from gazetteers and trigger lists, keyed by normalised form or stem. */
 export type Lexicon = Map<string, string[]>;
 /** Cluster ids at several granularities (coarse to fine), keyed by normalised form. */
-export type Clusters = Map<string, string[]>;
+export type Clusters = WordTable;
 /** Corpus statistics per stem (definiteness and frequency buckets). */
-export type StemStats = Map<string, string[]>;
+export type StemStats = WordTable;
+/** Word → its values joined by tabs: split only when a word is first met, so loading stays fast. */
+export type WordTable = Map<string, string>;
 
 /** Everything a feature looks up; the model carries it so that features never drift from training. */
 export interface WordTables {
@@ -29,7 +31,7 @@ export interface WordTables {
    * Per stem, buckets of how often a first-stage tagger labelled, in unlabelled news, the word itself,
    * then the word after it, then the word before it, as PER, LOC, ORG (LABEL_TYPES each).
    */
-  stemLabels: Map<string, string[]>;
+  stemLabels: WordTable;
 }
 
 export interface WordFeatures {
@@ -121,9 +123,9 @@ export class FeatureExtractor {
     const fromStem = stem === norm ? undefined : lexicon.get(stem);
     const categories = fromStem ? [...new Set([...(fromWord ?? []), ...fromStem])] : (fromWord ?? []);
     // A word seen only with clitics attached still gets its stem's cluster.
-    const clusters = clusterTable.get(norm) ?? clusterTable.get(stem) ?? clusterTable.get('ال' + stem) ?? [];
-    const stats = stemStats.get(stem) ?? ['unseen', 'unseen'];
-    const labels = stemLabels.get(stem) ?? [];
+    const clusters = (clusterTable.get(norm) ?? clusterTable.get(stem) ?? clusterTable.get('ال' + stem))?.split('\t') ?? [];
+    const stats = stemStats.get(stem)?.split('\t') ?? ['unseen', 'unseen'];
+    const labels = stemLabels.get(stem)?.split('\t') ?? [];
     return { norm, stem, clitics, shape: wordShape(word), categories, clusters, stats, labels };
   }
 

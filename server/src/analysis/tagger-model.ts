@@ -8,7 +8,7 @@
  * the last row scoring the first tag of a sentence).
  */
 import * as zlib from 'zlib';
-import type { WordTables } from './tagger-features';
+import type { WordTable, WordTables } from './tagger-features';
 
 const MAGIC = 0x4754414e; // "NATG"
 
@@ -33,15 +33,19 @@ interface ModelHeader {
 }
 
 /** Tab-separated lines `key<TAB>value<TAB>value…`, the compact form of the word tables. */
-export function formatTable(table: Map<string, string[]>): string {
-  return [...table].map(([key, values]) => [key, ...values].join('\t')).join('\n');
+export function formatTable(table: WordTable): string {
+  return [...table].map(([key, values]) => `${key}\t${values}`).join('\n');
 }
 
-export function parseTable(text: string): Map<string, string[]> {
-  const table = new Map<string, string[]>();
-  for (const line of text.split('\n')) {
-    const [key, ...values] = line.split('\t');
-    if (key) table.set(key, values);
+export function parseTable(text: string): WordTable {
+  const table: WordTable = new Map();
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const tab = text.indexOf('\t', lineStart);
+    if (tab > lineStart && tab < lineEnd) table.set(text.slice(lineStart, tab), text.slice(tab + 1, lineEnd));
+    lineStart = lineEnd + 1;
   }
   return table;
 }
