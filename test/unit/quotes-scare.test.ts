@@ -35,3 +35,8 @@ test('quotes of one sentence share its cue; a full stop inside an abbreviation d
   assert.deepEqual(a.quotes.map((q) => q.cue), ['حذر', 'حذر']);
   assert.deepEqual(quoted('وصرح فابيوس لمحطة (تيه.اف 1) التليفزيونية "لن توافق المعارضة أبدا عليه".').length, 1);
 });
+
+test('a plain mark glued to the word before it, with no quote open, is a stray closing mark', () => {
+  const text = 'اعربت عن سعادتها لفوز "اليسون لانها تستحق اللقب.\nلقد سعت اليه باجتهاد للمسافة". وقالت انها استعادت في مخيلتها "مسيرتي الطويلة منذ دورة بكين".';
+  assert.deepEqual(quoted(text), ['"اليسون لانها تستحق اللقب.', '"مسيرتي الطويلة منذ دورة بكين"']);
+});

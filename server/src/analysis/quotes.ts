@@ -42,8 +42,9 @@ function scanLine(text: string, from: number, to: number, out: MarkedSpan[]): vo
     const c = text.charCodeAt(p);
     if (c !== OPEN_GUILLEMET && c !== CLOSE_GUILLEMET && !isPlainMark(c)) continue;
     if (open < 0) {
-      // A closing guillemet with no opening one annotates nothing.
-      if (c !== CLOSE_GUILLEMET) {
+      // A closing mark with no opening one annotates nothing: a guillemet », or a plain mark glued to the word
+      // before it and not to a word after it (…للمسافة". at the start of a paragraph).
+      if (c !== CLOSE_GUILLEMET && !strayCloser(text, p, from, to)) {
         open = p;
         openCode = c;
         depth = 0;
@@ -67,6 +68,12 @@ function scanLine(text: string, from: number, to: number, out: MarkedSpan[]): vo
     while (end > open + 1 && /\s/.test(text[end - 1])) end--;
     out.push({ start: open, end, closed: false });
   }
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+function strayCloser(text: string, p: number, from: number, to: number): boolean {
+  return p > from && LETTER.test(text[p - 1]) && (p + 1 >= to || !LETTER.test(text[p + 1]));
 }
 
 /** Marks around one or two words with no reporting verb before them: a name in quotes (“داعش”), not speech. */
