@@ -35,3 +35,14 @@ test('a surname that is also an adjective repeats only where it is a subject or 
   assert.deepEqual(names, ['نبيل العربي', 'العربي']);
   assert.deepEqual(spans('وتعمل منظمة ومتخصصة في المجال'), []);
 });
+
+test('a preposition before أبي/ابن/عبد is not part of the name; a coordinated definite word starts another name', () => {
+  const text = 'ورسالة الغفران لأبي العلاء المعري، وكتب علي بن داود والعتابي.';
+  const names = spans(text).map(([t]) => t);
+  assert.ok(!names.some((t) => String(t).startsWith('لأبي')));
+  assert.ok(!names.some((t) => String(t).includes(' والعتابي')));
+});
+
+test('an institute or union named by head noun, rare word and لل genitive with its adjective', () => {
+  assert.deepEqual(spans('قام معهد كارلسروه للعلوم التقنية بتطوير برنامج'), [['معهد كارلسروه للعلوم التقنية', 'ORG']]);
+});

@@ -43,13 +43,16 @@ const NAMING_CUES = new Set(
 );
 // Head nouns that open an organisation's name.
 const ORG_HEADS = new Set(
-  ['منظمة', 'وكالة', 'حزب', 'حركة', 'جبهة', 'جمعية', 'هيئة', 'مؤسسة', 'شركة', 'مركز', 'صحيفة', 'قناة', 'جامعة', 'بنك', 'مصرف', 'تنظيم', 'جماعة']
+  ['منظمة', 'وكالة', 'حزب', 'حركة', 'جبهة', 'جمعية', 'هيئة', 'مؤسسة', 'شركة', 'مركز', 'صحيفة', 'قناة', 'جامعة', 'بنك', 'مصرف', 'تنظيم', 'جماعة',
+    'معهد', 'كلية', 'نادي', 'مستشفى', 'اتحاد', 'دار']
     .map(normalizeWord),
 );
 // Imperfect verbs in the dual/plural (تدعمان، يعترفان، يقولون) that a tagger may glue to a name.
 const VERB_LIKE = /^[يت][\u0621-\u064A]{3,}(ان|ون)$/;
 const DIGITS = /^[0-9]/;
 const GIVEN_TITLES = new Set(['امين']);
+// Words that open a name after a preposition: لأبي حامد الغرناطي، لابن شهيد، بعبد الله.
+const NAME_PARTICLES = new Set(['ابي', 'ابو', 'ابا', 'ابن', 'بن', 'عبد', 'ام']);
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 const ARABIC_NAME = /^[\u0621-\u064A\u067E-\u06D3]{3,}$/;
 // Prepositions, particles and pronouns: never the first or last word of a name (تينا على، في باريس).
@@ -60,12 +63,14 @@ const FUNCTION_WORDS = new Set(
 );
 
 /**
- * A lone definite word the tagger reads as a person (وقال الشاهد، المصدر، المتحدث) is an agent noun unless it
- * has the -ي ending of family names (الزغبي، المالكي); surnames of full names in the article are kept earlier.
+ * A lone definite word the tagger reads as a person right after a reporting verb (وقال الشاهد، وأضاف المصدر) is
+ * an agent noun unless it has the -ي ending of family names (الزغبي، المالكي); surnames of full names in the
+ * article are kept earlier.
  */
-function agentNoun(c: Candidate): boolean {
+function agentNoun(g: Gazetteer, tokens: Token[], c: Candidate): boolean {
   const w = c.words[0];
-  return c.type === 'PER' && c.words.length === 1 && w.startsWith('ال') && !w.endsWith('ي');
+  if (c.type !== 'PER' || c.words.length > 1 || !w.startsWith('ال') || w.endsWith('ي') || c.first === 0) return false;
+  return readings(tokens[c.first - 1].norm).some((r) => g.cues.has(r.stem));
 }
 
 export function findEntities(text: string, tokens: Token[], quotedNames: QuotedName[] = []): EntityResult {
@@ -122,7 +127,7 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
   }
   // A frequent word alone (حزب، الثورة، كان) is a name only as the surname of a full name in this article.
   const surnames = new Set([...found, ...statistical].filter((c) => c.words.length > 1).map((c) => c.words[c.words.length - 1]));
-  for (const c of statistical) if (c.words.length > 1 || surnames.has(c.words[0]) || (!g.common.has(c.words[0]) && !agentNoun(c))) accept(c);
+  for (const c of statistical) if (c.words.length > 1 || surnames.has(c.words[0]) || (!g.common.has(c.words[0]) && !agentNoun(g, tokens, c))) accept(c);
 
   propagate(g, text, tokens, taken, tagged, found, accept);
   found.sort((a, b) => a.start - b.start);
@@ -145,6 +150,13 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
   while (first <= last && edge(tokens[first].norm)) first++;
   // At the end, role words (عبد الله) and titles that are also given names (محمد أمين) belong to the name.
   while (last >= first && !g.roleWords.has(tokens[last].norm) && !GIVEN_TITLES.has(tokens[last].norm) && edge(tokens[last].norm)) last--;
+  // "علي بن داود والعتابي": a coordinated definite word starts another name.
+  for (let k = first + 1; k <= last; k++) {
+    if (tokens[k].norm.startsWith('وال')) {
+      last = k - 1;
+      break;
+    }
+  }
   if (first > last) return undefined;
   const t = tokens[first];
   let cut = 0;
@@ -152,7 +164,7 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
   for (const r of readings(t.norm)) {
     if (r.cut === 0) continue;
     const inArticle = r.stem.length >= 4 && docWords.has(r.stem) && !g.common.has(r.stem);
-    const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || inArticle;
+    const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || inArticle || NAME_PARTICLES.has(r.stem);
     const keepsWaw = (docWords.get(t.norm) ?? 0) >= 2 && !docWords.has(r.stem) && !g.common.has(r.stem);
     const conjunction = r.cut === 1 && t.norm[0] === 'و' && r.stem.length >= 3 && !keepsWaw;
     if (known || conjunction) {
@@ -194,7 +206,9 @@ function headedOrganisation(
     const coordinated = norm[0] === 'و' && (isRare(norm.slice(1)) || (norm.startsWith('وال') && tokens[k - 1].norm.startsWith('ال')));
     const complement = last > i && ((norm.startsWith('لل') && !g.common.has(norm)) || coordinated);
     const which = last === i + 1 && g.nisba.has(norm);
-    if (!rare && !complement && !which) break;
+    // للعلوم التقنية: a definite adjective completes a لل genitive.
+    const qualifier = last > i && tokens[last].norm.startsWith('لل') && norm.startsWith('ال') && isRare(norm);
+    if (!rare && !complement && !which && !qualifier) break;
     last = k;
   }
   if (last === i) return undefined;
