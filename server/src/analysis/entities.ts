@@ -6,7 +6,7 @@
  */
 import type { EntityType, LocalEntity, Mention, Token } from './types';
 import { loadGazetteer, type Gazetteer, type KnownEntity } from './gazetteer';
-import { readings, tokenAt } from './tokenize';
+import { readings, tokenAt, type Reading } from './tokenize';
 import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
 
@@ -77,6 +77,8 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
   const g = loadGazetteer();
   const taken = new Uint8Array(tokens.length);
   const found: Candidate[] = [];
+  // Proclitic readings once per token: the passes below each look at every token.
+  const rs: Reading[][] = tokens.map((t) => readings(t.norm));
   const accept = (c: Candidate): void => {
     for (let k = c.first; k <= c.last; k++) taken[k] = 1;
     found.push(c);
@@ -84,7 +86,7 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
 
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    const c = matchKnown(g, text, tokens, i);
+    const c = matchKnown(g, text, tokens, rs, i);
     if (c && (!c.weak || weakSupported(g, text, tokens, i))) {
       accept(c.cand);
       i = c.cand.last;
@@ -102,7 +104,7 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
   const places = new Map(found.filter((c) => c.type === 'LOC' && c.first === c.last && c.start === tokens[c.first].start).map((c) => [c.first, c]));
   const absorbed = new Set<Candidate>();
   for (let i = 0; i < tokens.length; i++) {
-    const c = !taken[i] && headedOrganisation(g, text, tokens, i, taken, places);
+    const c = !taken[i] && headedOrganisation(g, text, tokens, rs, i, taken, places);
     if (c) {
       // A place inside the name (حركة تحرير السودان، بنك الجزائر) is part of the organisation, not a mention.
       for (let k = c.first + 1; k <= c.last; k++) if (places.has(k)) absorbed.add(places.get(k)!);
@@ -129,7 +131,7 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
   const surnames = new Set([...found, ...statistical].filter((c) => c.words.length > 1).map((c) => c.words[c.words.length - 1]));
   for (const c of statistical) if (c.words.length > 1 || surnames.has(c.words[0]) || (!g.common.has(c.words[0]) && !agentNoun(g, tokens, c))) accept(c);
 
-  propagate(g, text, tokens, taken, tagged, found, accept);
+  propagate(g, text, tokens, rs, taken, tagged, found, accept);
   found.sort((a, b) => a.start - b.start);
   return assignKeys(g, text, tokens, found);
 }
@@ -186,9 +188,9 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
  * حركة تحرير السودان).
  */
 function headedOrganisation(
-  g: Gazetteer, text: string, tokens: Token[], i: number, taken: Uint8Array, places: Map<number, Candidate>,
+  g: Gazetteer, text: string, tokens: Token[], rs: Reading[][], i: number, taken: Uint8Array, places: Map<number, Candidate>,
 ): Candidate | undefined {
-  const r = readings(tokens[i].norm).find((x) => ORG_HEADS.has(x.stem));
+  const r = rs[i].find((x) => ORG_HEADS.has(x.stem));
   if (!r) return undefined;
   let last = i;
   for (let k = i + 1; k < tokens.length && spaceBetween(text, tokens[k - 1], tokens[k]); k++) {
@@ -223,9 +225,9 @@ interface KnownMatch {
 }
 
 /** Longest gazetteer name starting at token i, trying the whole word before any proclitic reading. */
-function matchKnown(g: Gazetteer, text: string, tokens: Token[], i: number): KnownMatch | undefined {
+function matchKnown(g: Gazetteer, text: string, tokens: Token[], rs: Reading[][], i: number): KnownMatch | undefined {
   let best: KnownMatch | undefined;
-  for (const r of readings(tokens[i].norm)) {
+  for (const r of rs[i]) {
     // A whole word in لل is ل + ال: only its cut reading may start a name (the span starts after the first ل).
     const forms = r.stem.startsWith('لل') ? undefined : g.multi.get(bareWord(r.stem));
     if (forms) {
@@ -279,7 +281,7 @@ function weakSupported(g: Gazetteer, text: string, tokens: Token[], i: number): 
  * is looked for again in the tokens not yet covered, with the same proclitic readings.
  */
 function propagate(
-  g: Gazetteer, text: string, tokens: Token[], taken: Uint8Array, tagged: Uint8Array, found: Candidate[],
+  g: Gazetteer, text: string, tokens: Token[], rs: Reading[][], taken: Uint8Array, tagged: Uint8Array, found: Candidate[],
   accept: (c: Candidate) => void,
 ): void {
   // One entry per distinct phrase: a name repeated a thousand times must not be scanned a thousand times.
@@ -301,7 +303,7 @@ function propagate(
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    for (const r of readings(tokens[i].norm)) {
+    for (const r of rs[i]) {
       const list = phrases.get(r.stem);
       const hit = list?.find((c) => {
         const last = i + c.words.length - 1;
@@ -317,7 +319,7 @@ function propagate(
       if (single?.weak && hit.type !== 'PER') continue;
       // A frequent word or a nationality adjective (العربي of نبيل العربي) repeats as a name only where the
       // tagger also reads a name or a reporting verb has it as subject (وأضاف العربي).
-      const afterCue = i > 0 && readings(tokens[i - 1].norm).some((x) => g.cues.has(x.stem));
+      const afterCue = i > 0 && rs[i - 1].some((x) => g.cues.has(x.stem));
       if (hit.words.length === 1 && (g.common.has(r.stem) || g.nisba.has(r.stem)) && !tagged[i] && !afterCue && !g.single.has(r.stem)) continue;
       const last = i + hit.words.length - 1;
       const t = tokens[i];
