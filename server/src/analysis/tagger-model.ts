@@ -188,6 +188,7 @@ export function outputLabel(tag: string): string {
 // Reused between calls: decoding allocates nothing in the steady state.
 let scratchScores = new Float64Array(0);
 let scratchBackPointers = new Int32Array(0);
+let scratchTransitions = new Float64Array(0);
 
 /**
  * Best tag sequence under emission scores (length × tags) and transitions ((tags+1) × tags, last row = start).
@@ -208,16 +209,23 @@ export function viterbi(
   }
   const scores = scratchScores;
   const backPointers = scratchBackPointers;
+  // Allowed transition scores, laid out by next tag so that the inner loop reads them in order.
+  const intoTag = scratchTransitions.length >= tagCount * tagCount ? scratchTransitions : new Float64Array(tagCount * tagCount);
+  scratchTransitions = intoTag;
+  for (let p = 0; p < tagCount; p++) {
+    for (let t = 0; t < tagCount; t++) intoTag[t * tagCount + p] = transitions[p * tagCount + t] + mask[p * tagCount + t];
+  }
   const startRow = tagCount * tagCount;
   for (let t = 0; t < tagCount; t++) scores[t] = emissions[t] + transitions[startRow + t] + mask[startRow + t];
   for (let i = 1; i < length; i++) {
     const base = i * tagCount;
     const previousBase = base - tagCount;
     for (let t = 0; t < tagCount; t++) {
+      const row = t * tagCount;
       let best = -Infinity;
       let bestPrevious = 0;
       for (let p = 0; p < tagCount; p++) {
-        const score = scores[previousBase + p] + transitions[p * tagCount + t] + mask[p * tagCount + t];
+        const score = scores[previousBase + p] + intoTag[row + p];
         if (score > best) {
           best = score;
           bestPrevious = p;
