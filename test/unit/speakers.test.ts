@@ -32,3 +32,9 @@ test('a person named after إلا أن is the subject the next feminine cue cont
   const who = (name: string) => a.mentions.find((m) => m.text === name)?.key;
   assert.deepEqual(a.quotes.map((q) => q.speaker), [who('أندرياس ميشالسن'), who('سوزان ستينباوم')]);
 });
+
+test('a person named in the reported clause after أن is not the subject a later وأضاف continues', () => {
+  const text = 'وأشار مقداد إلى أن ارتفاع الدولار مهم، مبينا أن الرئيس الأمريكي باراك أوباما يسعى إلى زيادة الصادرات.\nوأضاف:" الاقتصاد الأمريكي اتخذ عدة إجراءات للسيطرة على الأزمة".';
+  const a = analyzeArticle(text);
+  assert.deepEqual(a.quotes.map((q) => q.speaker), [a.mentions.find((m) => m.text === 'مقداد')?.key]);
+});

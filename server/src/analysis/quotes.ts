@@ -95,12 +95,14 @@ const MAX_SCARE_WORDS = 3;
 // Words between a reporting verb and the words it introduces: قال إن "…"، أكد أن "…"، وصفه بأنه "…".
 const LINKERS = new Set(['ان', 'انه', 'انها', 'بان', 'بانه', 'بانها', 'قائلا', 'بالقول'].map(normalizeWord));
 const DESCRIBING = new Set(['وصف', 'وصفت', 'واصفا', 'واصفه', 'يصف', 'تصف'].map(normalizeWord));
-// Particles after which a clause's subject is named: إلا أن الباحثة سوزان …، لكن الوزير …
 // Words that may stand between a cue and the organisation speaking: أعلن ما يسمى المجلس الوطني.
 const FILLERS = new Set(['ما', 'يسمى', 'تسمى', 'يعرف', 'تعرف', 'بما'].map(normalizeWord));
 const MAX_TITLED_LOOKBACK = 200;
 const TITLE_WINDOW = 6;
-const SUBJECT_PARTICLES = new Set(['ان', 'لكن', 'ولكن', 'الا', 'بينما'].map(normalizeWord));
+// Particles after which a new clause's subject is named: لكن الوزير …، بينما …، and أن after إلا/غير (إلا أن
+// الباحثة سوزان …), but not أن after a verb (مبينا أن الرئيس …: that is the reported clause).
+const SUBJECT_PARTICLES = new Set(['لكن', 'ولكن', 'بينما'].map(normalizeWord));
+const BUT = new Set(['الا', 'غير'].map(normalizeWord));
 // The last subject stops being "he" after this many paragraphs without him.
 const MAX_SUBJECT_PARAGRAPHS = 3;
 // A full stop between letters is an abbreviation (تيه.اف 1), not a sentence end.
@@ -375,7 +377,8 @@ function subjectAt(
     let j = k - 1;
     while (j >= 0 && (titleStem(g, tokens[j].norm) !== undefined || g.roleWords.has(tokens[j].norm) || g.nisba.has(tokens[j].norm) || (tokenMention[j] >= 0 && mentions[tokenMention[j]].type !== 'PER'))) j--;
     const boundaryBefore = (x: number): boolean => x < 0 || endsSentence(text, tokens[x].end, tokens[x + 1].start);
-    if (boundaryBefore(j) || cueStem(g, tokens[j].norm) || SUBJECT_PARTICLES.has(tokens[j].norm) || boundaryBefore(j - 1)) return mentions[m].key;
+    const particle = j >= 0 && (SUBJECT_PARTICLES.has(tokens[j].norm) || (tokens[j].norm === 'ان' && j > 0 && BUT.has(tokens[j - 1].norm)));
+    if (boundaryBefore(j) || cueStem(g, tokens[j].norm) || particle || boundaryBefore(j - 1)) return mentions[m].key;
     return null;
   }
   // An organisation or state right after a reporting verb speaks too (حذر البنك الدولي …).
