@@ -51,6 +51,7 @@ const ORG_HEADS = new Set(
 const VERB_LIKE = /^[يت][\u0621-\u064A]{3,}(ان|ون)$/;
 const DIGITS = /^[0-9]/;
 const GIVEN_TITLES = new Set(['امين']);
+const FORMULA = new Set(['صلى', 'رضي', 'رحمه', 'رحمها', 'عليه', 'عليها', 'تعالى', 'سبحانه'].map(normalizeWord));
 // Words that open a name after a preposition: لأبي حامد الغرناطي، لابن شهيد، بعبد الله.
 const NAME_PARTICLES = new Set(['ابي', 'ابو', 'ابا', 'ابن', 'بن', 'عبد', 'ام']);
 const ARABIC_LETTER = /[\u0621-\u064A]/;
@@ -148,13 +149,14 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
     titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm) || g.cues.has(norm) || FUNCTION_WORDS.has(norm);
   let first = span.first;
   let last = span.last;
-  const edge = (norm: string): boolean => descriptive(norm) || VERB_LIKE.test(norm) || DIGITS.test(norm);
+  const edge = (norm: string): boolean => descriptive(norm) || VERB_LIKE.test(norm) || DIGITS.test(norm) || FORMULA.has(norm);
   while (first <= last && edge(tokens[first].norm)) first++;
   // At the end, role words (عبد الله) and titles that are also given names (محمد أمين) belong to the name.
   while (last >= first && !g.roleWords.has(tokens[last].norm) && !GIVEN_TITLES.has(tokens[last].norm) && edge(tokens[last].norm)) last--;
-  // "علي بن داود والعتابي": a coordinated definite word starts another name.
+  // "علي بن داود والعتابي": a coordinated definite word starts another name; a blessing formula
+  // (محمد صلى الله عليه وسلم، عمر رضي الله عنه) follows the name.
   for (let k = first + 1; k <= last; k++) {
-    if (tokens[k].norm.startsWith('وال')) {
+    if (tokens[k].norm.startsWith('وال') || FORMULA.has(tokens[k].norm)) {
       last = k - 1;
       break;
     }
@@ -297,7 +299,9 @@ function propagate(
   };
   for (const c of found) {
     register(c.words, c);
-    if (c.type === 'PER' && c.words.length > 1) register([c.words[c.words.length - 1]], c);
+    // The surname, unless it is a word that is never a name alone (الله of عبد الله).
+    const surname = c.words[c.words.length - 1];
+    if (c.type === 'PER' && c.words.length > 1 && !g.notNames.has(bareWord(surname))) register([surname], c);
   }
   // Longest phrase first; the sort is stable, so among equals the first one found wins.
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
