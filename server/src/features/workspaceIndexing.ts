@@ -37,7 +37,7 @@ export class WorkspaceIndexing {
   private generation = 0;
   private complete = false;
   private announceTimer: NodeJS.Timeout | undefined;
-  private client = { watchers: false, configuration: false, lensRefresh: false };
+  private client = { watchers: false, configuration: false, lensRefresh: false, folders: false };
 
   constructor(
     private readonly connection: Connection,
@@ -59,6 +59,7 @@ export class WorkspaceIndexing {
       watchers: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       configuration: caps.workspace?.configuration === true,
       lensRefresh: caps.workspace?.codeLens?.refreshSupport === true,
+      folders: caps.workspace?.workspaceFolders === true,
     };
   }
 
@@ -68,11 +69,14 @@ export class WorkspaceIndexing {
       // "**/*" rather than the include globs: a deleted or renamed folder is reported as the folder alone.
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }
-    this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => fileURLToPath(f.uri)));
-      this.folders = [...this.folders.filter((f) => !removed.has(f)), ...event.added.map((f) => fileURLToPath(f.uri))];
-      void this.rebuild();
-    });
+    // The library throws when subscribing for a client that cannot send these events.
+    if (this.client.folders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => fileURLToPath(f.uri)));
+        this.folders = [...this.folders.filter((f) => !removed.has(f)), ...event.added.map((f) => fileURLToPath(f.uri))];
+        void this.rebuild();
+      });
+    }
     void this.rebuild();
   }
 
