@@ -15,6 +15,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'out/cli.js' },
+  // Worker threads of the background index build (server/src/corpus/analysisPool.ts).
+  { ...common, entryPoints: ['server/src/corpus/analysisWorker.ts'], outfile: 'out/analysisWorker.js' },
 ];
 
 if (watch) {

@@ -1,8 +1,10 @@
 /**
- * Indexes many files without blocking the server: work runs in slices of a few milliseconds, and between
- * slices the event loop answers hover, tokens and edits in the open article.
+ * Indexes many files without blocking the server. The analysis runs on worker threads when the bundle ships
+ * them (out/analysisWorker.js); otherwise (from TypeScript sources) it runs here in slices of a few
+ * milliseconds. Either way the event loop answers hover, tokens and edits in the open article in between.
  */
 import { pathToFileURL } from 'node:url';
+import { analyseInWorkers, workerScript, type AnalysedFile } from './analysisPool';
 import type { ArticleIndex } from './articleIndex';
 import { readArticleFile } from './workspaceFiles';
 
@@ -18,6 +20,21 @@ export interface BuildOptions {
 const SLICE_MS = 12;
 
 export async function indexFiles(index: ArticleIndex, files: string[], options: BuildOptions): Promise<void> {
+  const script = workerScript();
+  if (script) {
+    let done = 0;
+    let reported = 0;
+    await analyseInWorkers(script, files, (result) => {
+      done++;
+      if (!options.isCancelled()) addAnalysed(index, result, options);
+      if (performance.now() - reported > 100) {
+        options.onProgress(done, files.length);
+        reported = performance.now();
+      }
+    }, options.isCancelled);
+    options.onProgress(files.length, files.length);
+    return;
+  }
   let sliceStart = performance.now();
   for (let i = 0; i < files.length; i++) {
     if (options.isCancelled()) return;
@@ -47,4 +64,13 @@ export function indexFile(index: ArticleIndex, file: string, options: Pick<Build
     // One odd article must not stop the workspace from being indexed.
     options.log(`${file}: analysis failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
+}
+
+function addAnalysed(index: ArticleIndex, result: AnalysedFile, options: Pick<BuildOptions, 'isOpen' | 'log'>): void {
+  const key = pathToFileURL(result.file).href;
+  if (options.isOpen(key)) return;
+  for (const warning of result.warnings ?? []) options.log(`${result.file}: ${warning}`);
+  if (result.error) options.log(`${result.file}: analysis failed: ${result.error}`);
+  if (result.text === undefined || !result.analysis) index.delete(key);
+  else index.set(key, result.text, result.mtime, result.analysis);
 }
