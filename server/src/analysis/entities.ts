@@ -6,7 +6,7 @@
  */
 import type { EntityType, LocalEntity, Mention, Token } from './types';
 import { loadGazetteer, type Gazetteer, type KnownEntity } from './gazetteer';
-import { readings, tokenAt, type Reading } from './tokenize';
+import { tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
 import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
 
@@ -68,18 +68,18 @@ const FUNCTION_WORDS = new Set(
  * an agent noun unless it has the -ي ending of family names (الزغبي، المالكي); surnames of full names in the
  * article are kept earlier.
  */
-function agentNoun(g: Gazetteer, tokens: Token[], c: Candidate): boolean {
+function agentNoun(g: Gazetteer, tokens: WordToken[], c: Candidate): boolean {
   const w = c.words[0];
   if (c.type !== 'PER' || c.words.length > 1 || !w.startsWith('ال') || w.endsWith('ي') || c.first === 0) return false;
-  return readings(tokens[c.first - 1].norm).some((r) => g.cues.has(r.stem));
+  return tokens[c.first - 1].word.readings.some((r) => g.cues.has(r.stem));
 }
 
-export function findEntities(text: string, tokens: Token[], quotedNames: QuotedName[] = []): EntityResult {
+export function findEntities(text: string, tokens: WordToken[], quotedNames: QuotedName[] = []): EntityResult {
   const g = loadGazetteer();
   const taken = new Uint8Array(tokens.length);
   const found: Candidate[] = [];
-  // Proclitic readings once per token: the passes below each look at every token.
-  const rs: Reading[][] = tokens.map((t) => readings(t.norm));
+  // Proclitic readings once per word type (see tokenize): the passes below each look at every token.
+  const rs: Reading[][] = tokens.map((t) => t.word.readings);
   const accept = (c: Candidate): void => {
     for (let k = c.first; k <= c.last; k++) taken[k] = 1;
     found.push(c);
@@ -143,16 +143,16 @@ export function findEntities(text: string, tokens: Token[], quotedNames: QuotedN
  * a word of this article, a name with its article (بالـ، والـ، لل), or when the conjunction و leaves three letters or
  * more and the article never writes the word with its و again (واسرمان twice is a name starting with و).
  */
-function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint8Array, docWords: Map<string, number>): Candidate | undefined {
+function fromTagger(g: Gazetteer, tokens: WordToken[], span: TaggedSpan, taken: Uint8Array, docWords: Map<string, number>): Candidate | undefined {
   for (let k = span.first; k <= span.last; k++) if (taken[k]) return undefined;
-  const descriptive = (norm: string): boolean =>
-    titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm) || g.cues.has(norm) || FUNCTION_WORDS.has(norm);
+  const descriptive = (word: WordType): boolean =>
+    titleStem(g, word) !== undefined || g.roleWords.has(word.norm) || g.nisba.has(word.norm) || g.cues.has(word.norm) || FUNCTION_WORDS.has(word.norm);
   let first = span.first;
   let last = span.last;
-  const edge = (norm: string): boolean => descriptive(norm) || VERB_LIKE.test(norm) || DIGITS.test(norm) || FORMULA.has(norm);
-  while (first <= last && edge(tokens[first].norm)) first++;
+  const edge = (word: WordType): boolean => descriptive(word) || VERB_LIKE.test(word.norm) || DIGITS.test(word.norm) || FORMULA.has(word.norm);
+  while (first <= last && edge(tokens[first].word)) first++;
   // At the end, role words (عبد الله) and titles that are also given names (محمد أمين) belong to the name.
-  while (last >= first && !g.roleWords.has(tokens[last].norm) && !GIVEN_TITLES.has(tokens[last].norm) && edge(tokens[last].norm)) last--;
+  while (last >= first && !g.roleWords.has(tokens[last].norm) && !GIVEN_TITLES.has(tokens[last].norm) && edge(tokens[last].word)) last--;
   // "علي بن داود والعتابي": a coordinated definite word starts another name; a blessing formula
   // (محمد صلى الله عليه وسلم، عمر رضي الله عنه) follows the name.
   for (let k = first + 1; k <= last; k++) {
@@ -165,7 +165,7 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
   const t = tokens[first];
   let cut = 0;
   let stem = t.norm;
-  for (const r of readings(t.norm)) {
+  for (const r of t.word.readings) {
     if (r.cut === 0) continue;
     const inArticle = r.stem.length >= 4 && docWords.has(r.stem) && !g.common.has(r.stem);
     const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || inArticle || NAME_PARTICLES.has(r.stem);
@@ -178,7 +178,7 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
   }
   // A proclitic alone (وب"…") or a bare head noun or month (لجامعة) is not a name.
   if (ARABIC_LETTER.test(stem) && stem.length < 3) return undefined;
-  if (first === last && readings(t.norm).some((r) => g.notNames.has(bareWord(r.stem)))) return undefined;
+  if (first === last && t.word.readings.some((r) => g.notNames.has(bareWord(r.stem)))) return undefined;
   const words = [stem, ...tokens.slice(first + 1, last + 1).map((x) => x.norm)];
   const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
   return { first, last, start, end: tokens[last].end, type: span.type, words };
@@ -190,7 +190,7 @@ function fromTagger(g: Gazetteer, tokens: Token[], span: TaggedSpan, taken: Uint
  * حركة تحرير السودان).
  */
 function headedOrganisation(
-  g: Gazetteer, text: string, tokens: Token[], rs: Reading[][], i: number, taken: Uint8Array, places: Map<number, Candidate>,
+  g: Gazetteer, text: string, tokens: WordToken[], rs: Reading[][], i: number, taken: Uint8Array, places: Map<number, Candidate>,
 ): Candidate | undefined {
   const r = rs[i].find((x) => ORG_HEADS.has(x.stem));
   if (!r) return undefined;
@@ -227,7 +227,7 @@ interface KnownMatch {
 }
 
 /** Longest gazetteer name starting at token i, trying the whole word before any proclitic reading. */
-function matchKnown(g: Gazetteer, text: string, tokens: Token[], rs: Reading[][], i: number): KnownMatch | undefined {
+function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], rs: Reading[][], i: number): KnownMatch | undefined {
   let best: KnownMatch | undefined;
   for (const r of rs[i]) {
     // A whole word in لل is ل + ال: only its cut reading may start a name (the span starts after the first ل).
@@ -255,7 +255,7 @@ function matchKnown(g: Gazetteer, text: string, tokens: Token[], rs: Reading[][]
   return best;
 }
 
-function candidate(tokens: Token[], first: number, last: number, cut: number, known: KnownEntity, words: string[]): Candidate {
+function candidate(tokens: WordToken[], first: number, last: number, cut: number, known: KnownEntity, words: string[]): Candidate {
   const t = tokens[first];
   const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
   return { first, last, start, end: tokens[last].end, type: known.type, known, words };
@@ -270,7 +270,7 @@ function spaceBetween(text: string, a: Token, b: Token): boolean {
 }
 
 /** A word that is also a name counts when a title precedes it or it stands as a byline (العالم - …, خاص بالعالم). */
-function weakSupported(g: Gazetteer, text: string, tokens: Token[], i: number): boolean {
+function weakSupported(g: Gazetteer, text: string, tokens: WordToken[], i: number): boolean {
   const prev = i > 0 ? tokens[i - 1] : undefined;
   if (prev && g.titles.has(prev.norm) && spaceBetween(text, prev, tokens[i])) return true;
   if (prev && (prev.norm === 'خاص' || prev.norm === 'المصدر')) return true;
@@ -283,7 +283,7 @@ function weakSupported(g: Gazetteer, text: string, tokens: Token[], i: number): 
  * is looked for again in the tokens not yet covered, with the same proclitic readings.
  */
 function propagate(
-  g: Gazetteer, text: string, tokens: Token[], rs: Reading[][], taken: Uint8Array, tagged: Uint8Array, found: Candidate[],
+  g: Gazetteer, text: string, tokens: WordToken[], rs: Reading[][], taken: Uint8Array, tagged: Uint8Array, found: Candidate[],
   accept: (c: Candidate) => void,
 ): void {
   // One entry per distinct phrase: a name repeated a thousand times must not be scanned a thousand times.
@@ -337,7 +337,7 @@ function propagate(
   }
 }
 
-function assignKeys(g: Gazetteer, text: string, tokens: Token[], found: Candidate[]): EntityResult {
+function assignKeys(g: Gazetteer, text: string, tokens: WordToken[], found: Candidate[]): EntityResult {
   // Surname → key of the full name it belongs to, when exactly one full name in the article ends with it.
   const fullBySurname = new Map<string, string | null>();
   for (const c of found) {
@@ -389,27 +389,27 @@ function keyOf(c: Candidate): string {
  * and organisation/place names, starting at a title (أمين المجلس الأعلى للأمن القومي الإيراني الأدميرال).
  */
 export function roleBefore(
-  g: Gazetteer, text: string, tokens: Token[], mentions: Mention[], tokenMention: Int32Array, nameToken: number,
+  g: Gazetteer, text: string, tokens: WordToken[], mentions: Mention[], tokenMention: Int32Array, nameToken: number,
 ): string | undefined {
   let first = -1;
   for (let k = nameToken - 1; k >= 0; k--) {
     if (!spaceBetween(text, tokens[k], tokens[k + 1])) break;
     const m = tokenMention[k];
     if (m >= 0 && mentions[m].type === 'PER') break;
-    const stem = titleStem(g, tokens[k].norm);
+    const stem = titleStem(g, tokens[k].word);
     if (stem !== undefined) first = k;
     else if (m < 0 && !g.roleWords.has(tokens[k].norm) && !g.roleWords.has(bareWord(tokens[k].norm)) && !g.nisba.has(tokens[k].norm)) break;
   }
   if (first < 0) return undefined;
   const t = tokens[first];
-  const r = readings(t.norm).find((x) => g.titles.has(x.stem))!;
+  const r = t.word.readings.find((x) => g.titles.has(x.stem))!;
   if (r.stem.startsWith('نظير')) return undefined; // "his counterpart" says nothing about the person
   const start = t.start + (r.cut ? originalIndex(t.text, r.cut) : 0);
   return text.slice(start, tokens[nameToken - 1].end);
 }
 
 /** The title a word is, with or without a و/ف proclitic, or undefined. */
-export function titleStem(g: Gazetteer, norm: string): string | undefined {
-  for (const r of readings(norm)) if (g.titles.has(r.stem)) return r.stem;
+export function titleStem(g: Gazetteer, word: WordType): string | undefined {
+  for (const r of word.readings) if (g.titles.has(r.stem)) return r.stem;
   return undefined;
 }

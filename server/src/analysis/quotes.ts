@@ -2,9 +2,9 @@
  * Quotations: pairing of quotation marks line by line, and speakers from reporting cues and continuity.
  * A line is a paragraph: a quote never runs past it, and an unclosed quote ends at its paragraph end.
  */
-import type { Mention, Quote, Token, LocalEntity } from './types';
+import type { Mention, Quote, LocalEntity } from './types';
 import { loadGazetteer, type Gazetteer } from './gazetteer';
-import { readings, tokenAt } from './tokenize';
+import { tokenAt, type WordToken, type WordType } from './tokenize';
 import { originalIndex, normalizePhrase, normalizeWord, bareWord } from './normalize';
 import { titleStem } from './entities';
 
@@ -77,16 +77,16 @@ function strayCloser(text: string, p: number, from: number, to: number): boolean
 }
 
 /** Marks around one or two words with no reporting verb before them: a name in quotes (“داعش”), not speech. */
-export function isQuotedName(text: string, tokens: Token[], span: MarkedSpan, g: Gazetteer = loadGazetteer()): boolean {
+export function isQuotedName(text: string, tokens: WordToken[], span: MarkedSpan, g: Gazetteer = loadGazetteer()): boolean {
   if (!span.closed) return false;
   const i = tokenAt(tokens, span.start);
   if (i >= tokens.length || tokens[i].end >= span.end || (i + 1 < tokens.length && tokens[i + 1].end < span.end)) return false;
   const before = i > 0 ? tokens[i - 1] : undefined;
-  return !(before && cueStem(g, before.norm) !== undefined && text.slice(before.end, span.start).trim().length <= 1);
+  return !(before && cueStem(g, before.word) !== undefined && text.slice(before.end, span.start).trim().length <= 1);
 }
 
-function cueStem(g: Gazetteer, norm: string): { stem: string; cut: number } | undefined {
-  for (const r of readings(norm)) if (g.cues.has(r.stem)) return r;
+function cueStem(g: Gazetteer, word: WordType): { stem: string; cut: number } | undefined {
+  for (const r of word.readings) if (g.cues.has(r.stem)) return r;
   return undefined;
 }
 
@@ -120,7 +120,7 @@ function endsSentence(text: string, from: number, to: number): boolean {
  * seen (so وأضاف continues the last speaker).
  */
 export function attributeQuotes(
-  text: string, tokens: Token[], spans: MarkedSpan[], mentions: Mention[], entities: LocalEntity[], tokenMention: Int32Array,
+  text: string, tokens: WordToken[], spans: MarkedSpan[], mentions: Mention[], entities: LocalEntity[], tokenMention: Int32Array,
 ): Quote[] {
   const quotes: Quote[] = [];
   if (spans.length === 0) return quotes; // most articles: no marks, no need to read who is acting
@@ -136,7 +136,7 @@ export function attributeQuotes(
   let lastSubjectAt = 0;
   // A bare title (وأكد الوزير) is the person the article gave that title: the last subject if it is one of them.
   const holder = (j: number): string | null => {
-    const people = titledPeople(g, tokens, mentions, j, bareWord(titleStem(g, tokens[j].norm)!));
+    const people = titledPeople(g, tokens, mentions, j, bareWord(titleStem(g, tokens[j].word)!));
     if (lastSubject !== null && people.includes(lastSubject)) return lastSubject;
     return people.length > 0 ? people[people.length - 1] : null;
   };
@@ -159,7 +159,7 @@ export function attributeQuotes(
     if (inner > 0 && tokenMention[k] >= 0 && tokenMention[k] === tokenMention[end - 1] && mentions[tokenMention[k]].start <= tokens[k].start + 1) continue;
     let cueToken = -1;
     let who: string | null | undefined;
-    if (inner > 1 && cueStem(g, tokens[k].norm)) {
+    if (inner > 1 && cueStem(g, tokens[k].word)) {
       cueToken = k; // "وأضاف باتروشيف …": the mark was typed before the cue
       who = personAfter(g, text, tokens, k + 1, span.end, mentions, tokenMention, describe, holder);
     } else {
@@ -167,7 +167,7 @@ export function attributeQuotes(
       for (let j = k - 1; j >= 0 && j >= k - MAX_CUE_DISTANCE; j--) {
         if (inQuote[j] >= 0) continue;
         if (endsSentence(text, tokens[j].end, j + 1 < k ? tokens[j + 1].start : span.start)) break;
-        if (cueStem(g, tokens[j].norm)) {
+        if (cueStem(g, tokens[j].word)) {
           cueToken = j;
           break;
         }
@@ -181,7 +181,7 @@ export function attributeQuotes(
     }
     // Marks around a short phrase are scare quotes (“سايكس بيكو”، "أزمة كبيرة") unless a reporting verb
     // introduces exactly them, or a verb of description calls something by them (وصفه بأنه "خطير للغاية").
-    if (inner <= MAX_SCARE_WORDS && !(cueToken >= 0 && (introduces(g, tokens, tokenMention, cueToken, k) || DESCRIBING.has(cueStem(g, tokens[cueToken].norm)!.stem)))) continue;
+    if (inner <= MAX_SCARE_WORDS && !(cueToken >= 0 && (introduces(g, tokens, tokenMention, cueToken, k) || DESCRIBING.has(cueStem(g, tokens[cueToken].word)!.stem)))) continue;
     // Marks with no reporting verb and no introducing colon hold a title ("العدالة الانتقالية من منظور تاريخي")
     // or, unclosed, a typo: not speech.
     if (cueToken < 0 && !(span.closed && /:\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start)))) continue;
@@ -195,7 +195,7 @@ export function attributeQuotes(
     let cue: string | null = null;
     if (cueToken >= 0) {
       const t = tokens[cueToken];
-      const r = cueStem(g, t.norm)!;
+      const r = cueStem(g, t.word)!;
       cue = t.text.slice(r.cut ? originalIndex(t.text, r.cut) : 0);
     }
     quotes.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker, cue });
@@ -223,7 +223,7 @@ type Describer = (from: number, limit: number) => string | null;
  * nobody is named at all. The search stops at أن/إن: what follows is the reported clause, not the speaker.
  */
 function personAfter(
-  g: Gazetteer, text: string, tokens: Token[], from: number, limit: number,
+  g: Gazetteer, text: string, tokens: WordToken[], from: number, limit: number,
   mentions: Mention[], tokenMention: Int32Array, describe: Describer, holder: (j: number) => string | null,
 ): string | null | undefined {
   let described = false;
@@ -237,9 +237,9 @@ function personAfter(
     if (m < 0 && LINKERS.has(norm)) break;
     // Or some other definite noun does (وأضاف البيان، وقال الشاهد): not the last person seen.
     if (m < 0 && j === from && norm.startsWith('ال') && !g.titles.has(norm)) described = true;
-    if (titleStem(g, norm) !== undefined) {
-      const next = tokens[j + 1]?.norm ?? '';
-      const bare = !(next && (tokenMention[j + 1] >= 0 || g.roleWords.has(next) || g.nisba.has(next) || titleStem(g, next) !== undefined));
+    if (titleStem(g, tokens[j].word) !== undefined) {
+      const next = tokens[j + 1]?.word;
+      const bare = !(next?.norm && (tokenMention[j + 1] >= 0 || g.roleWords.has(next.norm) || g.nisba.has(next.norm) || titleStem(g, next) !== undefined));
       const who = bare ? holder(j) : describe(j, limit);
       if (who) return who;
       described = true;
@@ -254,7 +254,7 @@ function personAfter(
  * The people the article introduces with a title, as person keys in text order: for each PER mention before
  * token `before`, whether one of the few words before it is that title (وزير الطاقة والمناجم، يوسف يوسفي).
  */
-function titledPeople(g: Gazetteer, tokens: Token[], mentions: Mention[], before: number, title: string): string[] {
+function titledPeople(g: Gazetteer, tokens: WordToken[], mentions: Mention[], before: number, title: string): string[] {
   const out: string[] = [];
   const limit = tokens[before].start;
   let from = 0;
@@ -264,7 +264,7 @@ function titledPeople(g: Gazetteer, tokens: Token[], mentions: Mention[], before
     if (m.type !== 'PER') continue;
     const t = tokenAt(tokens, m.start);
     for (let k = t - 1; k >= 0 && k >= t - TITLE_WINDOW; k--) {
-      const stem = titleStem(g, tokens[k].norm);
+      const stem = titleStem(g, tokens[k].word);
       if (stem !== undefined && bareWord(stem) === title) {
         out.push(m.key);
         break;
@@ -280,7 +280,7 @@ function titledPeople(g: Gazetteer, tokens: Token[], mentions: Mention[], before
  * after a preposition (وعندما سئل فابيوس عن … أجاب "…"، وأظهر تينا سعادة … قائلا «…»).
  */
 function sentenceSubject(
-  g: Gazetteer, text: string, tokens: Token[], cue: number, inQuote: Int32Array, mentions: Mention[], tokenMention: Int32Array,
+  g: Gazetteer, text: string, tokens: WordToken[], cue: number, inQuote: Int32Array, mentions: Mention[], tokenMention: Int32Array,
 ): string | undefined {
   let first: string | undefined;
   let reported: string | undefined;
@@ -292,24 +292,24 @@ function sentenceSubject(
     if (/[بل]/.test(proclitic)) continue;
     first = mentions[m].key;
     let v = j - 1;
-    while (v >= 0 && titleStem(g, tokens[v].norm) !== undefined) v--;
-    if (!reported && v >= 0 && cueStem(g, tokens[v].norm)) reported = first;
+    while (v >= 0 && titleStem(g, tokens[v].word) !== undefined) v--;
+    if (!reported && v >= 0 && cueStem(g, tokens[v].word)) reported = first;
   }
   return reported ?? first;
 }
 
 /** A reporting verb right after a quote, without a conjunction, and the quote not ended by its own full stop. */
-function postQuoteCue(g: Gazetteer, text: string, tokens: Token[], span: MarkedSpan, end: number): boolean {
+function postQuoteCue(g: Gazetteer, text: string, tokens: WordToken[], span: MarkedSpan, end: number): boolean {
   if (end >= tokens.length || text.slice(span.end, tokens[end].start).trim().length > 1) return false;
-  const r = cueStem(g, tokens[end].norm);
+  const r = cueStem(g, tokens[end].word);
   return r !== undefined && r.cut === 0 && !/[.!?؟]\s*$/.test(text.slice(span.start, span.end - 1));
 }
 
 /** Whether the words between the cue and the quote are only the speaker, titles and أن/إن: the cue introduces the quote. */
-function introduces(g: Gazetteer, tokens: Token[], tokenMention: Int32Array, cue: number, quoteStart: number): boolean {
+function introduces(g: Gazetteer, tokens: WordToken[], tokenMention: Int32Array, cue: number, quoteStart: number): boolean {
   for (let j = cue + 1; j < quoteStart; j++) {
     const norm = tokens[j].norm;
-    if (!(tokenMention[j] >= 0 || LINKERS.has(norm) || titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm))) return false;
+    if (!(tokenMention[j] >= 0 || LINKERS.has(norm) || titleStem(g, tokens[j].word) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm))) return false;
   }
   return true;
 }
@@ -320,7 +320,7 @@ function introduces(g: Gazetteer, tokens: Token[], tokenMention: Int32Array, cue
  * gazetteer knows as serving that organisation.
  */
 function describer(
-  g: Gazetteer, tokens: Token[], mentions: Mention[], entities: LocalEntity[], tokenMention: Int32Array,
+  g: Gazetteer, tokens: WordToken[], mentions: Mention[], entities: LocalEntity[], tokenMention: Int32Array,
 ): Describer {
   const people = entities.filter((e) => e.type === 'PER');
   const roleNorm = new Map(people.map((e) => [e.key, e.role ? normalizePhrase(e.role) : '']));
@@ -355,8 +355,8 @@ function describer(
       }
       if (m >= 0) return null;
       const norm = tokens[j].norm;
-      if (!(titleStem(g, norm) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm))) break;
-      words.push(j === from ? titleStem(g, norm)! : norm);
+      if (!(titleStem(g, tokens[j].word) !== undefined || g.roleWords.has(norm) || g.nisba.has(norm))) break;
+      words.push(j === from ? titleStem(g, tokens[j].word)! : norm);
     }
     if (words.length < 2) return null;
     const phrase = words.join(' ');
@@ -370,20 +370,20 @@ function describer(
  * after إن/لكن, or right after the verb that opens a sentence (وألح يوسفي، وأظهر تينا).
  */
 function subjectAt(
-  g: Gazetteer, text: string, tokens: Token[], k: number, mentions: Mention[], tokenMention: Int32Array, describe: Describer,
+  g: Gazetteer, text: string, tokens: WordToken[], k: number, mentions: Mention[], tokenMention: Int32Array, describe: Describer,
 ): string | null {
   const m = tokenMention[k];
   if (m >= 0 && mentions[m].type === 'PER' && tokens[k].start <= mentions[m].start) {
     let j = k - 1;
-    while (j >= 0 && (titleStem(g, tokens[j].norm) !== undefined || g.roleWords.has(tokens[j].norm) || g.nisba.has(tokens[j].norm) || (tokenMention[j] >= 0 && mentions[tokenMention[j]].type !== 'PER'))) j--;
+    while (j >= 0 && (titleStem(g, tokens[j].word) !== undefined || g.roleWords.has(tokens[j].norm) || g.nisba.has(tokens[j].norm) || (tokenMention[j] >= 0 && mentions[tokenMention[j]].type !== 'PER'))) j--;
     const boundaryBefore = (x: number): boolean => x < 0 || endsSentence(text, tokens[x].end, tokens[x + 1].start);
     const particle = j >= 0 && (SUBJECT_PARTICLES.has(tokens[j].norm) || (tokens[j].norm === 'ان' && j > 0 && BUT.has(tokens[j - 1].norm)));
-    if (boundaryBefore(j) || cueStem(g, tokens[j].norm) || particle || boundaryBefore(j - 1)) return mentions[m].key;
+    if (boundaryBefore(j) || cueStem(g, tokens[j].word) || particle || boundaryBefore(j - 1)) return mentions[m].key;
     return null;
   }
   // An organisation or state right after a reporting verb speaks too (حذر البنك الدولي …).
-  if (m >= 0 && k > 0 && tokens[k].start <= mentions[m].start && cueStem(g, tokens[k - 1].norm)) return mentions[m].key;
-  if (m < 0 && cueStem(g, tokens[k].norm) && k + 1 < tokens.length && titleStem(g, tokens[k + 1].norm) !== undefined) {
+  if (m >= 0 && k > 0 && tokens[k].start <= mentions[m].start && cueStem(g, tokens[k - 1].word)) return mentions[m].key;
+  if (m < 0 && cueStem(g, tokens[k].word) && k + 1 < tokens.length && titleStem(g, tokens[k + 1].word) !== undefined) {
     return describe(k + 1, text.length);
   }
   return null;

@@ -1,18 +1,21 @@
-/** Regex tokeniser: words with UTF-16 offsets into the original text, plus proclitic candidates. */
+/**
+ * Tokeniser: words with UTF-16 offsets into the original text, plus proclitic candidates. Word types are
+ * interned: every token of the same spelling shares one `WordType` (text, normalised form, readings), so the
+ * normalisation and the readings are computed once per spelling, not once per token, and later passes read
+ * them from the token instead of looking strings up.
+ */
 import type { Token } from './types';
 import { normalizeWord } from './normalize';
 
-// Letters, digits and the marks/tatweel/ZWNJ that live inside words.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200c\u200d]*/gu;
+/** What every token of one spelling shares. */
+export interface WordType {
+  text: string;
+  norm: string;
+  readings: Reading[];
+}
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const word = m[0];
-    tokens.push({ text: word, start: m.index, end: m.index + word.length, norm: normalizeWord(word) });
-  }
-  return tokens;
+export interface WordToken extends Token {
+  word: WordType;
 }
 
 /** A way to read a normalised word: `cut` proclitic letters dropped, `stem` is the lookup key. */
@@ -21,29 +24,133 @@ export interface Reading {
   stem: string;
 }
 
+// Code unit classes: a word starts with a letter or digit and goes on with letters, marks, digits, ZWNJ/ZWJ
+// (the same classes as /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200c\u200d]*/u, read from the regexes once).
+const STARTS_WORD = 1;
+const CONTINUES_WORD = 2;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: classified by code point in codePointClass
+  const ch = String.fromCharCode(c);
+  if (/[\p{L}\p{N}]/u.test(ch)) CLASS[c] = STARTS_WORD | CONTINUES_WORD;
+  else if (/[\p{M}\u200c\u200d]/u.test(ch)) CLASS[c] = CONTINUES_WORD;
+}
+
+/** Class of the character at p and its length in code units (2 for a surrogate pair). */
+function codePointClass(text: string, p: number): number {
+  const c = text.codePointAt(p)!;
+  if (c < 0x10000) return CLASS[c];
+  const ch = String.fromCodePoint(c);
+  if (/[\p{L}\p{N}]/u.test(ch)) return STARTS_WORD | CONTINUES_WORD;
+  return /\p{M}/u.test(ch) ? CONTINUES_WORD : 0;
+}
+
+export function tokenize(text: string): WordToken[] {
+  if (internedWords.size >= MAX_INTERNED_WORDS) internedWords = new WordTable(); // bounded: a server meets new words forever
+  const words = internedWords;
+  const tokens: WordToken[] = [];
+  const length = text.length;
+  let p = 0;
+  while (p < length) {
+    const c = text.charCodeAt(p);
+    const startClass = isSurrogate(c) ? codePointClass(text, p) : CLASS[c];
+    if ((startClass & STARTS_WORD) === 0) {
+      p += isSurrogate(c) ? surrogateWidth(text, p) : 1;
+      continue;
+    }
+    const start = p;
+    let hash = FNV_OFFSET;
+    for (;;) {
+      const unit = text.charCodeAt(p);
+      if (isSurrogate(unit)) {
+        if (p > start && (codePointClass(text, p) & CONTINUES_WORD) === 0) break;
+        const width = surrogateWidth(text, p);
+        for (let k = 0; k < width; k++) hash = Math.imul(hash ^ text.charCodeAt(p + k), FNV_PRIME);
+        p += width;
+      } else {
+        if (p > start && (CLASS[unit] & CONTINUES_WORD) === 0) break;
+        hash = Math.imul(hash ^ unit, FNV_PRIME);
+        p++;
+      }
+      if (p >= length) break;
+    }
+    const word = words.intern(text, start, p, hash);
+    tokens.push({ text: word.text, start, end: p, norm: word.norm, word });
+  }
+  return tokens;
+}
+
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+function surrogateWidth(text: string, p: number): number {
+  const c = text.codePointAt(p)!;
+  return c >= 0x10000 ? 2 : 1;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const MAX_INTERNED_WORDS = 300_000;
+
+/**
+ * Open-addressing table of word types keyed by their spelling, found from a slice of the text without copying
+ * it. Each slot holds the hash and the type's index side by side, so a probe reads one place in memory.
+ */
+class WordTable {
+  size = 0;
+  private slots = new Int32Array(2 << 14).fill(EMPTY);
+  private types: WordType[] = [];
+
+  intern(text: string, start: number, end: number, hash: number): WordType {
+    const mask = (this.slots.length >> 1) - 1;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const index = this.slots[2 * s + 1];
+      if (index === EMPTY) break;
+      if (this.slots[2 * s] === hash && sameSpelling(this.types[index].text, text, start, end)) return this.types[index];
+    }
+    const spelling = text.slice(start, end);
+    const norm = normalizeWord(spelling);
+    const type: WordType = { text: spelling, norm, readings: readings(norm) };
+    this.types.push(type);
+    this.size++;
+    if (this.size * 4 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(hash, this.size - 1);
+    return type;
+  }
+
+  private place(hash: number, index: number): void {
+    const mask = (this.slots.length >> 1) - 1;
+    let s = hash & mask;
+    while (this.slots[2 * s + 1] !== EMPTY) s = (s + 1) & mask;
+    this.slots[2 * s] = hash;
+    this.slots[2 * s + 1] = index;
+  }
+
+  private rehash(length: number): void {
+    const old = this.slots;
+    this.slots = new Int32Array(length).fill(EMPTY);
+    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== EMPTY) this.place(old[s], old[s + 1]);
+  }
+}
+
+const EMPTY = -1;
+
+function sameSpelling(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+let internedWords = new WordTable();
+
 const CONJ = ['و', 'ف'];
 const PREP = ['ب', 'ل', 'ك'];
 
 /**
  * Readings of a normalised word with its proclitics (و ف, then ب ل ك, or the contracted لل = ل + ال)
  * removed, the whole word first. The caller keeps a reading only when its stem is known, so words such as
- * لبنان or بكين are never split.
+ * لبنان or بكين are never split. Tokens carry theirs (`token.word.readings`), computed once per spelling.
  */
 export function readings(norm: string): Reading[] {
-  let out = readingCache.get(norm);
-  if (!out) {
-    // Word types repeat: compute once per type (bounded, a server meets new words forever).
-    if (readingCache.size >= MAX_CACHED_READINGS) readingCache.clear();
-    out = computeReadings(norm);
-    readingCache.set(norm, out);
-  }
-  return out;
-}
-
-const readingCache = new Map<string, Reading[]>();
-const MAX_CACHED_READINGS = 200_000;
-
-function computeReadings(norm: string): Reading[] {
   const out: Reading[] = [{ cut: 0, stem: norm }];
   const conj = CONJ.includes(norm[0]) && norm.length > 3 ? 1 : 0;
   for (let c = 0; c <= conj; c++) {
