@@ -41,28 +41,24 @@ export function normaliseForTagger(word: string): string {
 
 /** Splits a normalised word into proclitics (و ف, then ب ل ك, then ال; لل = ل + ال) and stem. */
 export function splitProclitics(norm: string): { clitics: string; stem: string } {
-  let rest = norm;
-  let clitics = '';
-  const take = (prefix: string, minRest: number): boolean => {
-    if (rest.startsWith(prefix) && rest.length - prefix.length >= minRest) {
-      clitics += prefix;
-      rest = rest.slice(prefix.length);
-      return true;
-    }
-    return false;
-  };
-  // A stem shorter than three letters is more likely part of the word than a clitic split.
-  take('و', 3) || take('ف', 3);
-  if (!take('لل', 2)) {
-    take('ب', 3) || take('ل', 3) || take('ك', 3);
-    take('ال', 2);
+  // A stem shorter than three letters (two after ال) is more likely part of the word than a clitic split.
+  let at = 0;
+  if ((norm[0] === 'و' || norm[0] === 'ف') && norm.length >= 4) at = 1;
+  if (norm.startsWith('لل', at) && norm.length - at - 2 >= 2) {
+    at += 2;
+  } else {
+    const letter = norm[at];
+    if ((letter === 'ب' || letter === 'ل' || letter === 'ك') && norm.length - at - 1 >= 3) at += 1;
+    if (norm.startsWith('ال', at) && norm.length - at - 2 >= 2) at += 2;
   }
-  return { clitics, stem: rest };
+  return { clitics: norm.slice(0, at), stem: norm.slice(at) };
 }
+
+const ARABIC_WORD = /^[\u0600-\u06FF]+$/;
 
 /** Coarse word shape: script, digits and punctuation. */
 export function wordShape(word: string): string {
-  if (/^[\u0600-\u06FF]+$/.test(word)) return 'A';
+  if (ARABIC_WORD.test(word)) return 'A';
   if (/^[0-9٠-٩.,/:-]+$/.test(word)) return /[0-9٠-٩]/.test(word) ? 'D' : 'P';
   if (/^[A-Za-z]+$/.test(word)) return /^[A-Z]/.test(word) ? 'Lc' : 'L';
   if (/^[^\p{L}\p{N}]+$/u.test(word)) return 'P';
