@@ -8,6 +8,7 @@ import { EntityLinker } from '../../server/src/analysis/linking';
 import type { ArticleAnalysis, EntityType } from '../../server/src/analysis/types';
 import { ArticleIndex } from '../../server/src/corpus/articleIndex';
 import { LineIndex } from '../../server/src/corpus/lineIndex';
+import { RelatedArticles } from '../../server/src/corpus/relatedArticles';
 import { containment, fingerprint, jaccard } from '../../server/src/corpus/textSimilarity';
 
 const samples = path.join(__dirname, '..', '..', 'samples');
@@ -108,4 +109,13 @@ test('line index maps offsets to LSP positions across \\n, \\r\\n and \\r', () =
   assert.deepEqual(lines.positionAt(5), { line: 1, character: 1 });
   assert.deepEqual(lines.positionAt(9), { line: 3, character: 0 });
   assert.equal(lines.offsetAt({ line: 2, character: 1 }), 8);
+});
+
+test('the command line\'s related field: seed 002 relates to seed 000 first, seed 001 to the other Shamkhani stories', () => {
+  const files = fs.readdirSync(samples).sort();
+  const related = new RelatedArticles(files.map((file) => ({ file, text: fs.readFileSync(path.join(samples, file), 'utf8') })));
+  const of = (prefix: string) => related.relatedFor(files.find((f) => f.startsWith(prefix))!);
+  assert.ok(of('002')[0].file.startsWith('000') && of('002')[0].score > 0.5, JSON.stringify(of('002')));
+  assert.deepEqual(of('001').slice(0, 2).map((r) => r.file.slice(0, 3)).sort(), ['000', '002']);
+  for (const list of files.map((f) => related.relatedFor(f))) for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].score >= list[i].score);
 });

@@ -263,28 +263,29 @@ export class ArticleIndex {
   }
 
   /**
-   * Related articles, best first: shared entities (cosine over entity sets, rare entities weigh more)
-   * and shared vocabulary (rarity-weighted); a near-duplicate scores at least its overlap.
+   * Related articles, best first: shared entities (tf-idf cosine: names an article keeps coming back to, and
+   * names few articles share, weigh more) and shared vocabulary (rarity-weighted); a near-duplicate scores
+   * at least its overlap.
    */
   related(key: string, limit = 10): Related[] {
     this.link();
     const a = this.articles.get(key);
     if (!a) return [];
     const n = this.articles.size;
-    const idf = (id: string) => Math.log(1 + n / (this.byEntity.get(id)?.size ?? 1));
+    // Smoothed idf: an entity in every article (Iran, in a folder about Iran) says next to nothing.
+    const weight = (article: Article, id: string) =>
+      (1 + Math.log(article.counts.get(id)!)) * Math.log((n + 1) / (this.byEntity.get(id)?.size ?? 1));
+    const norm = (article: Article) => Math.sqrt([...article.counts.keys()].reduce((sum, id) => sum + weight(article, id) ** 2, 0));
     const shared = new Map<number, number>();
-    let normA = 0;
     for (const id of a.counts.keys()) {
-      const w = idf(id) ** 2;
-      normA += w;
-      for (const slot of this.byEntity.get(id) ?? []) if (slot !== a.slot) shared.set(slot, (shared.get(slot) ?? 0) + w);
+      const w = weight(a, id);
+      for (const slot of this.byEntity.get(id) ?? []) {
+        if (slot !== a.slot) shared.set(slot, (shared.get(slot) ?? 0) + w * weight(this.slots[slot]!, id));
+      }
     }
+    const normA = norm(a);
     const entityScore = new Map<number, number>();
-    for (const [slot, dot] of shared) {
-      let normB = 0;
-      for (const id of this.slots[slot]!.counts.keys()) normB += idf(id) ** 2;
-      entityScore.set(slot, dot / Math.sqrt(normA * normB));
-    }
+    for (const [slot, dot] of shared) entityScore.set(slot, dot / (normA * norm(this.slots[slot]!)));
     const candidates = new Set([...entityScore.keys()].sort((x, y) => entityScore.get(y)! - entityScore.get(x)!).slice(0, 50));
     const duplicates = new Map(this.nearDuplicateSlots(a));
     for (const slot of duplicates.keys()) candidates.add(slot);
