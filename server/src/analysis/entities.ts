@@ -5,7 +5,7 @@
  * consistency (a name found once is found everywhere; a bare surname belongs to the full name).
  */
 import type { EntityType, LocalEntity, Mention, Token } from './types';
-import { loadGazetteer, type Gazetteer, type KnownEntity } from './gazetteer';
+import { loadGazetteer, type Gazetteer, type KnownEntity, type NameStart } from './gazetteer';
 import { tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
 import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
@@ -228,10 +228,12 @@ interface KnownMatch {
 
 /** Longest gazetteer name starting at token i, trying the whole word before any proclitic reading. */
 function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], rs: Reading[][], i: number): KnownMatch | undefined {
+  const starts = namesAt(g, tokens[i].word);
+  if (starts === null) return undefined;
   let best: KnownMatch | undefined;
-  for (const r of rs[i]) {
-    // A whole word in لل is ل + ال: only its cut reading may start a name (the span starts after the first ل).
-    const forms = r.stem.startsWith('لل') ? undefined : g.multi.get(bareWord(r.stem));
+  for (let n = 0; n < starts.length; n++) {
+    const r = rs[i][n];
+    const { multi: forms, single } = starts[n];
     if (forms) {
       for (const f of forms) {
         const last = i + f.words.length - 1;
@@ -248,11 +250,26 @@ function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], rs: Reading
         }
       }
     }
-    const single = g.single.get(r.stem);
     if (single && !best) best = { cand: candidate(tokens, i, i, r.cut, single.entity, [r.stem]), weak: single.weak };
     if (best) return best;
   }
   return best;
+}
+
+/**
+ * The gazetteer names each reading of a word can start (null when none can), looked up once per spelling: word
+ * types are shared by every token of a spelling, and the gazetteer never changes.
+ */
+function namesAt(g: Gazetteer, word: WordType): NameStart[] | null {
+  if (word.names === undefined) {
+    const starts = word.readings.map((r) => ({
+      // A whole word in لل is ل + ال: only its cut reading may start a name (the span starts after the first ل).
+      multi: r.stem.startsWith('لل') ? undefined : g.multi.get(bareWord(r.stem)),
+      single: g.single.get(r.stem),
+    }));
+    word.names = starts.some((s) => s.multi || s.single) ? starts : null;
+  }
+  return word.names;
 }
 
 function candidate(tokens: WordToken[], first: number, last: number, cut: number, known: KnownEntity, words: string[]): Candidate {

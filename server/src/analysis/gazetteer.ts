@@ -28,6 +28,12 @@ export interface NameForm {
   weak: boolean;
 }
 
+/** The names that can start at one word reading: multi-word names by its bare form, and the single-word name. */
+export interface NameStart {
+  multi: NameForm[] | undefined;
+  single: NameForm | undefined;
+}
+
 export interface Gazetteer {
   byId: Map<string, KnownEntity>;
   /** Single-word names by exact normalised form. */

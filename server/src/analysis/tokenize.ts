@@ -6,12 +6,18 @@
  */
 import type { Token } from './types';
 import { normalizeWord } from './normalize';
+import type { NameStart } from './gazetteer';
 
 /** What every token of one spelling shares. */
 export interface WordType {
   text: string;
   norm: string;
   readings: Reading[];
+  /**
+   * The gazetteer names each reading can start (same order), or null when none can: filled on first lookup by
+   * entities.ts, once per spelling, since the gazetteer never changes.
+   */
+  names?: NameStart[] | null;
 }
 
 export interface WordToken extends Token {
