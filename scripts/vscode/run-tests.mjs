@@ -17,6 +17,9 @@ import { runUiTest } from '../../test/vscode/ui.test.mjs';
 // Ctrl+C: exit through process.exit so the 'exit' hooks stop code-server's process groups.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
 
+// `--only suite|ui|start` (comma-separated) runs some parts, for working on one of them.
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = new Set((onlyArg ?? 'suite,ui,start').split(','));
 const resultsDir = path.join(repoRoot, 'test-results');
 const t0 = Date.now();
 const secs = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -72,21 +75,27 @@ const vsix = step('package VSIX', () => {
 if (!vsix) finish();
 
 let t = Date.now();
-console.log('[vscode] extension-host suite in code-server:');
-results.push(...(await runSuiteInCodeServer({ setupPaths, repo: repoRoot, vsix, suiteBundle, resultsDir })));
-console.log(`[vscode] extension-host suite: ${secs(t)}`);
+if (only.has('suite')) {
+  console.log('[vscode] extension-host suite in code-server:');
+  results.push(...(await runSuiteInCodeServer({ setupPaths, repo: repoRoot, vsix, suiteBundle, resultsDir })));
+  console.log(`[vscode] extension-host suite: ${secs(t)}`);
+}
 
 t = Date.now();
-console.log('[vscode] UI test in code-server + Chromium:');
-// docs/screenshot-hover.png is tracked: refresh it only when asked (or missing), so a test run
-// leaves the work tree clean. UPDATE_SCREENSHOTS=1 npm test refreshes the README's picture.
-const docsShot = path.join(repoRoot, 'docs', 'screenshot-hover.png');
-const docsDir = process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docsShot) ? path.dirname(docsShot) : undefined;
-results.push(...(await runUiTest({ setupPaths, repo: repoRoot, vsix, resultsDir, docsDir })));
-console.log(`[vscode] UI test: ${secs(t)}`);
+if (only.has('ui')) {
+  console.log('[vscode] UI test in code-server + Chromium:');
+  // The README's pictures in docs/ are tracked: each is written only when missing, or when asked
+  // with UPDATE_SCREENSHOTS=1, so a test run leaves the work tree clean.
+  const docsDir = path.join(repoRoot, 'docs');
+  const updateDocs = process.env.UPDATE_SCREENSHOTS === '1';
+  results.push(...(await runUiTest({ setupPaths, repo: repoRoot, vsix, resultsDir, docsDir, updateDocs })));
+  console.log(`[vscode] UI test: ${secs(t)}`);
+}
 
 t = Date.now();
-console.log('[vscode] npm start (code-server path):');
-results.push(...(await runStartTest({ repo: repoRoot })));
-console.log(`[vscode] npm start check: ${secs(t)}`);
+if (only.has('start')) {
+  console.log('[vscode] npm start (code-server path):');
+  results.push(...(await runStartTest({ repo: repoRoot })));
+  console.log(`[vscode] npm start check: ${secs(t)}`);
+}
 finish();

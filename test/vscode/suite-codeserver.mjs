@@ -26,6 +26,12 @@ export async function runSuiteInCodeServer({ setupPaths, repo, vsix, suiteBundle
     const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
     const installed = path.join(scratch.extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
     if (!fs.existsSync(path.join(installed, 'package.json'))) throw new Error(`installed extension not found at ${installed}`);
+    // Every bundle the build makes must ship (the server loads out/analysisWorker.js beside out/server.js).
+    const bundles = fs.readdirSync(path.join(repo, 'out')).filter((f) => f.endsWith('.js'));
+    const missing = bundles.filter((f) => !fs.existsSync(path.join(installed, 'out', f)));
+    results.push({ name: 'vsix: ships every bundle the build makes (out/*.js)', ok: missing.length === 0,
+      detail: missing.length ? `missing from the VSIX: ${missing.join(', ')} (add them to .vscodeignore)` : bundles.join(', ') });
+    log(`  ${missing.length ? 'not ok' : 'ok'} - the VSIX ships every bundle the build makes (out/*.js)${missing.length ? `: missing ${missing.join(', ')}` : ''}`);
     // The suite finds the manifest at ../../.. from its bundle, i.e. in the installed folder.
     const testsPath = path.join(installed, 'out', 'test', 'vscode', 'suite.js');
     fs.mkdirSync(path.dirname(testsPath), { recursive: true });
@@ -64,8 +70,8 @@ export async function runSuiteInCodeServer({ setupPaths, repo, vsix, suiteBundle
       await page.screenshot({ path: path.join(resultsDir, 'extension-host-suite.png') }).catch(() => undefined);
     }
     if (code === 'timeout') results.push({ name: 'extension host: suite finished', ok: false, detail: `no codeAutomationExit within ${timeoutMs} ms` });
-    else if (exitCode !== 0 && !results.some((r) => !r.ok)) results.push({ name: 'extension host: suite exit code', ok: false, detail: `exit ${exitCode}\n${hostLog.slice(-30).join('\n')}` });
-    if (results.length === 0) results.push({ name: 'extension host: suite ran tests', ok: false, detail: `no test lines; exit ${String(code)}\n${hostLog.slice(-30).join('\n')}` });
+    else if (exitCode !== 0 && !results.some((r) => !r.ok && r.name.startsWith('extension host: '))) results.push({ name: 'extension host: suite exit code', ok: false, detail: `exit ${exitCode}\n${hostLog.slice(-30).join('\n')}` });
+    if (!results.some((r) => r.name.startsWith('extension host: '))) results.push({ name: 'extension host: suite ran tests', ok: false, detail: `no test lines; exit ${String(code)}\n${hostLog.slice(-30).join('\n')}` });
   } catch (error) {
     results.push({ name: 'extension host: harness', ok: false, detail: error.stack ?? String(error) });
     if (cs) log(cs.output());

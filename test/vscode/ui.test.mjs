@@ -125,8 +125,18 @@ async function until(what, probe, timeoutMs) {
   }
 }
 
-export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, log = console.log }) {
+export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, updateDocs = false, log = console.log }) {
   const results = [];
+  /** Saves a screenshot to test-results/, and to docs/ (the README's pictures) when missing there or asked to. */
+  const shoot = async (name, docsName) => {
+    const file = path.join(resultsDir, name);
+    await page.screenshot({ path: file });
+    if (docsDir && docsName && (updateDocs || !fs.existsSync(path.join(docsDir, docsName)))) {
+      fs.mkdirSync(docsDir, { recursive: true });
+      fs.copyFileSync(file, path.join(docsDir, docsName));
+    }
+    return file;
+  };
   const check = async (name, fn) => {
     const t0 = Date.now();
     try {
@@ -209,11 +219,7 @@ export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, l
       // The widget fades in: wait for its animations to finish so the screenshot shows it solid.
       await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .monaco-hover:not(.hidden)')]
         .every((h) => h.getAnimations({ subtree: true }).every((a) => a.playState === 'finished')), null, { timeout: 5000 });
-      await page.screenshot({ path: path.join(resultsDir, 'ui-hover.png') });
-      if (docsDir) {
-        fs.mkdirSync(docsDir, { recursive: true });
-        fs.copyFileSync(path.join(resultsDir, 'ui-hover.png'), path.join(docsDir, 'screenshot-hover.png'));
-      }
+      await shoot('ui-hover.png', 'screenshot-hover.png');
       return `${JSON.stringify(text)} (${Date.now() - started} ms after page load)`;
     });
 
@@ -263,7 +269,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { setup } = await import('../../scripts/vscode/setup.mjs');
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const vsix = path.resolve(process.argv[2] ?? path.join(repo, 'test-results', 'news-annotator.vsix'));
-  const results = await runUiTest({ setupPaths: setup(), repo, vsix, resultsDir: path.join(repo, 'test-results'), docsDir: path.join(repo, 'docs') });
+  const results = await runUiTest({ setupPaths: setup(), repo, vsix, resultsDir: path.join(repo, 'test-results'), docsDir: path.join(repo, 'docs'), updateDocs: process.env.UPDATE_SCREENSHOTS === '1' });
   const failed = results.filter((r) => !r.ok).length;
   console.log(`${results.length - failed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;

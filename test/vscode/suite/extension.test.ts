@@ -2,55 +2,13 @@
 // @vscode/test-electron elsewhere) against the real `vscode` API and our real language server.
 // The window's workspace folder holds copies of the seed articles (samples/).
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { extensionId, hoverText, manifest, openArticle, seedUris, workspaceRoot } from './helpers';
 import { test, waitFor } from './runner';
 
-// The bundle sits in <repo>/out/test/vscode/; the manifest is the source of truth for ids.
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-interface Manifest {
-  name: string;
-  publisher: string;
-  contributes: {
-    commands?: Array<{ command: string; title: string; category?: string }>;
-    menus?: { commandPalette?: Array<{ command: string; when?: string }> };
-  };
-}
-const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
-const extensionId = `${manifest.publisher}.${manifest.name}`;
 const legend = ['person', 'place', 'organization', 'quote'];
 const seed000 = '000_58d295c9c3b3cd36.txt';
-
-function workspaceRoot(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test window must have the sample articles open as its workspace folder');
-  return folder.uri;
-}
-
-async function seedUris(): Promise<vscode.Uri[]> {
-  const entries = await vscode.workspace.fs.readDirectory(workspaceRoot());
-  return entries
-    .filter(([name, type]) => type === vscode.FileType.File && /^\d{3}_[0-9a-f]+\.txt$/.test(name))
-    .map(([name]) => vscode.Uri.joinPath(workspaceRoot(), name))
-    .sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/** Opens a file in an editor and waits until the extension has made it a news article. */
-async function openArticle(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  // Changing the language re-opens the document, so look it up again rather than keep the old object.
-  return waitFor(`${path.basename(uri.path)} to become a news-article`, () =>
-    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'news-article'),
-  );
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
-}
 
 interface DecodedToken {
   line: number;
@@ -201,14 +159,16 @@ test('the News commands are registered and run', async () => {
   for (const c of contributed.filter((x) => !hidden.has(x.command))) {
     let settled = false;
     const run = Promise.resolve(vscode.commands.executeCommand(c.command)).finally(() => { settled = true; });
-    // A command that asks the user something stays pending until its quick pick closes.
-    await waitFor(`${c.command} to settle or show UI`, () => (settled ? true : undefined), 3000).catch(() => undefined);
-    if (!settled) {
-      // Pending on a quick pick or an awaited notification: close them as a person would.
+    // A command that asks the user something stays pending until its quick pick closes: close
+    // quick picks and notifications as a person would, until the command has settled.
+    await waitFor(`${c.command} to finish`, async () => {
+      if (settled) return true;
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       await vscode.commands.executeCommand('notifications.clearAll');
-    }
-    await waitFor(`${c.command} to finish`, () => (settled ? true : undefined), 15_000);
+      return undefined;
+    }, 15_000);
     await run; // rethrows a command's error
   }
+  await vscode.commands.executeCommand('closeReferenceSearch');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });
