@@ -78,8 +78,7 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
   const g = loadGazetteer();
   const taken = new Uint8Array(tokens.length);
   const found: Candidate[] = [];
-  // Proclitic readings once per word type (see tokenize): the passes below each look at every token.
-  const rs: Reading[][] = tokens.map((t) => t.word.readings);
+  const article = numberWordTypes(tokens);
   const accept = (c: Candidate): void => {
     for (let k = c.first; k <= c.last; k++) taken[k] = 1;
     found.push(c);
@@ -87,7 +86,7 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
 
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    const c = matchKnown(g, text, tokens, rs, i);
+    const c = matchKnown(g, text, tokens, i);
     if (c && (!c.weak || weakSupported(g, text, tokens, i))) {
       accept(c.cand);
       i = c.cand.last;
@@ -104,8 +103,12 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
   // Head noun + rare word is stronger evidence than the tagger, which may read the rare word as a person.
   const places = new Map(found.filter((c) => c.type === 'LOC' && c.first === c.last && c.start === tokens[c.first].start).map((c) => [c.first, c]));
   const absorbed = new Set<Candidate>();
+  // The reading of each word type that is an organisation head noun (-1: none), found once per type.
+  const headReading = new Int8Array(article.types.length).fill(-1);
+  article.types.forEach((word, n) => (headReading[n] = word.readings.findIndex((x) => ORG_HEADS.has(x.stem))));
   for (let i = 0; i < tokens.length; i++) {
-    const c = !taken[i] && headedOrganisation(g, text, tokens, rs, i, taken, places);
+    const head = headReading[article.typeOf[i]];
+    const c = !taken[i] && head >= 0 && headedOrganisation(g, text, tokens, tokens[i].word.readings[head], i, taken, places);
     if (c) {
       // A place inside the name (حركة تحرير السودان، بنك الجزائر) is part of the organisation, not a mention.
       for (let k = c.first + 1; k <= c.last; k++) if (places.has(k)) absorbed.add(places.get(k)!);
@@ -120,7 +123,7 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
   }
 
   const docWords = new Map<string, number>();
-  for (const t of tokens) docWords.set(t.norm, (docWords.get(t.norm) ?? 0) + 1);
+  article.types.forEach((word, n) => docWords.set(word.norm, (docWords.get(word.norm) ?? 0) + article.counts[n]));
   const tagged = new Uint8Array(tokens.length);
   const statistical: Candidate[] = [];
   for (const span of taggedSpans(text, tokens)) {
@@ -132,7 +135,7 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
   const surnames = new Set([...found, ...statistical].filter((c) => c.words.length > 1).map((c) => c.words[c.words.length - 1]));
   for (const c of statistical) if (c.words.length > 1 || surnames.has(c.words[0]) || (!g.common.has(c.words[0]) && !agentNoun(g, tokens, c))) accept(c);
 
-  propagate(g, text, tokens, rs, taken, tagged, found, accept);
+  propagate(g, text, tokens, article, taken, tagged, found, accept);
   found.sort((a, b) => a.start - b.start);
   return assignKeys(g, text, tokens, found);
 }
@@ -190,10 +193,8 @@ function fromTagger(g: Gazetteer, tokens: WordToken[], span: TaggedSpan, taken: 
  * حركة تحرير السودان).
  */
 function headedOrganisation(
-  g: Gazetteer, text: string, tokens: WordToken[], rs: Reading[][], i: number, taken: Uint8Array, places: Map<number, Candidate>,
+  g: Gazetteer, text: string, tokens: WordToken[], r: Reading, i: number, taken: Uint8Array, places: Map<number, Candidate>,
 ): Candidate | undefined {
-  const r = rs[i].find((x) => ORG_HEADS.has(x.stem));
-  if (!r) return undefined;
   let last = i;
   for (let k = i + 1; k < tokens.length && spaceBetween(text, tokens[k - 1], tokens[k]); k++) {
     // A place written without proclitic right after the head or its first word names which one (بنك الجزائر).
@@ -227,12 +228,12 @@ interface KnownMatch {
 }
 
 /** Longest gazetteer name starting at token i, trying the whole word before any proclitic reading. */
-function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], rs: Reading[][], i: number): KnownMatch | undefined {
+function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], i: number): KnownMatch | undefined {
   const starts = namesAt(g, tokens[i].word);
   if (starts === null) return undefined;
   let best: KnownMatch | undefined;
   for (let n = 0; n < starts.length; n++) {
-    const r = rs[i][n];
+    const r = tokens[i].word.readings[n];
     const { multi: forms, single } = starts[n];
     if (forms) {
       for (const f of forms) {
@@ -272,6 +273,29 @@ function namesAt(g: Gazetteer, word: WordType): NameStart[] | null {
   return word.names;
 }
 
+/** The article's word types numbered densely, each token's number and each type's count: per-type facts in arrays. */
+interface ArticleWords {
+  types: WordType[];
+  typeOf: Int32Array;
+  counts: Int32Array;
+}
+
+function numberWordTypes(tokens: WordToken[]): ArticleWords {
+  const numbers = new Map<WordType, number>();
+  const typeOf = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    let n = numbers.get(tokens[i].word);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(tokens[i].word, n);
+    }
+    typeOf[i] = n;
+  }
+  const counts = new Int32Array(numbers.size);
+  for (let i = 0; i < tokens.length; i++) counts[typeOf[i]]++;
+  return { types: [...numbers.keys()], typeOf, counts };
+}
+
 function candidate(tokens: WordToken[], first: number, last: number, cut: number, known: KnownEntity, words: string[]): Candidate {
   const t = tokens[first];
   const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
@@ -300,7 +324,7 @@ function weakSupported(g: Gazetteer, text: string, tokens: WordToken[], i: numbe
  * is looked for again in the tokens not yet covered, with the same proclitic readings.
  */
 function propagate(
-  g: Gazetteer, text: string, tokens: WordToken[], rs: Reading[][], taken: Uint8Array, tagged: Uint8Array, found: Candidate[],
+  g: Gazetteer, text: string, tokens: WordToken[], article: ArticleWords, taken: Uint8Array, tagged: Uint8Array, found: Candidate[],
   accept: (c: Candidate) => void,
 ): void {
   // One entry per distinct phrase: a name repeated a thousand times must not be scanned a thousand times.
@@ -322,9 +346,11 @@ function propagate(
   }
   // Longest phrase first; the sort is stable, so among equals the first one found wins.
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+  // Whether some reading of a word type starts a phrase: asked once per type, not per token.
+  const mayStart = article.types.map((word) => word.readings.some((r) => phrases.has(r.stem)));
   for (let i = 0; i < tokens.length; i++) {
-    if (taken[i]) continue;
-    for (const r of rs[i]) {
+    if (taken[i] || !mayStart[article.typeOf[i]]) continue;
+    for (const r of tokens[i].word.readings) {
       const list = phrases.get(r.stem);
       const hit = list?.find((c) => {
         const last = i + c.words.length - 1;
@@ -340,7 +366,7 @@ function propagate(
       if (single?.weak && hit.type !== 'PER') continue;
       // A frequent word or a nationality adjective (العربي of نبيل العربي) repeats as a name only where the
       // tagger also reads a name or a reporting verb has it as subject (وأضاف العربي).
-      const afterCue = i > 0 && rs[i - 1].some((x) => g.cues.has(x.stem));
+      const afterCue = i > 0 && tokens[i - 1].word.readings.some((x) => g.cues.has(x.stem));
       if (hit.words.length === 1 && (g.common.has(r.stem) || g.nisba.has(r.stem)) && !tagged[i] && !afterCue && !g.single.has(r.stem)) continue;
       const last = i + hit.words.length - 1;
       const t = tokens[i];
