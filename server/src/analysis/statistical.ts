@@ -27,7 +27,33 @@ function getTagger(): Tagger | null {
   return tagger;
 }
 
-const PUNCT = /[^\s\p{L}\p{N}\p{M}\u200c\u200d]/gu;
+// Which code units are punctuation words for the tagger: not white space, letters, digits, marks or ZWNJ/ZWJ
+// (the class [^\s\p{L}\p{N}\p{M}\u200c\u200d], read from the regex once; surrogates are classified per code point).
+const PUNCT = /[^\s\p{L}\p{N}\p{M}\u200c\u200d]/u;
+const IS_PUNCT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) IS_PUNCT[c] = PUNCT.test(String.fromCharCode(c)) ? 1 : 0;
+// One string per punctuation character, so the tagger meets the same string object every time.
+const punctuationWords = new Map<number, string>();
+
+/** The punctuation characters in text[from, to) as words, appended to `words` with -1 in `tokenOf`. */
+function pushPunctuation(text: string, from: number, to: number, words: string[], tokenOf: number[]): void {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 0xd800 || c > 0xdfff) {
+      if (IS_PUNCT[c] === 0) continue;
+      let word = punctuationWords.get(c);
+      if (word === undefined) punctuationWords.set(c, (word = text[p]));
+      words.push(word);
+    } else {
+      // A surrogate pair is one character (a lone surrogate is its own); the regex decides.
+      const ch = String.fromCodePoint(text.codePointAt(p)!);
+      if (ch.length === 2) p++;
+      if (!PUNCT.test(ch)) continue;
+      words.push(ch);
+    }
+    tokenOf.push(-1);
+  }
+}
 
 export function taggedSpans(text: string, tokens: Token[]): TaggedSpan[] {
   const model = getTagger();
@@ -44,26 +70,25 @@ export function taggedSpans(text: string, tokens: Token[]): TaggedSpan[] {
       words.push(tokens[i].text);
       tokenOf.push(i);
       const gapEnd = i + 1 < tokens.length ? Math.min(tokens[i + 1].start, limit) : limit;
-      if (gapEnd > tokens[i].end) {
-        const gap = text.slice(tokens[i].end, gapEnd);
-        for (const p of gap.match(PUNCT) ?? []) {
-          words.push(p);
-          tokenOf.push(-1);
-        }
-      }
+      pushPunctuation(text, tokens[i].end, gapEnd, words, tokenOf);
     }
     const labels = model.tag(words);
     let open: TaggedSpan | undefined;
     for (let w = 0; w < labels.length; w++) {
       const label = labels[w];
       const t = tokenOf[w];
-      const type = label.slice(2) as EntityType;
-      if (t >= 0 && label.startsWith('I-') && open && open.type === type) {
+      if (t < 0 || label === 'O') {
+        if (open) out.push(open);
+        open = undefined;
+        continue;
+      }
+      const type = label.slice(2) as EntityType; // only for name labels: most words are O
+      if (label.startsWith('I-') && open && open.type === type) {
         open.last = t;
         continue;
       }
       if (open) out.push(open);
-      open = t >= 0 && label !== 'O' ? { first: t, last: t, type } : undefined;
+      open = { first: t, last: t, type };
     }
     if (open) out.push(open);
   }
