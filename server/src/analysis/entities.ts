@@ -104,8 +104,8 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
   const places = new Map(found.filter((c) => c.type === 'LOC' && c.first === c.last && c.start === tokens[c.first].start).map((c) => [c.first, c]));
   const absorbed = new Set<Candidate>();
   // The reading of each word type that is an organisation head noun (-1: none), found once per type.
-  const headReading = new Int8Array(article.types.length).fill(-1);
-  article.types.forEach((word, n) => (headReading[n] = word.readings.findIndex((x) => ORG_HEADS.has(x.stem))));
+  const headReading = new Int8Array(article.types.length);
+  for (let n = 0; n < article.types.length; n++) headReading[n] = readingIn(article.types[n], ORG_HEADS);
   for (let i = 0; i < tokens.length; i++) {
     const head = headReading[article.typeOf[i]];
     const c = !taken[i] && head >= 0 && headedOrganisation(g, text, tokens, tokens[i].word.readings[head], i, taken, places);
@@ -123,7 +123,10 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
   }
 
   const docWords = new Map<string, number>();
-  article.types.forEach((word, n) => docWords.set(word.norm, (docWords.get(word.norm) ?? 0) + article.counts[n]));
+  for (let n = 0; n < article.types.length; n++) {
+    const norm = article.types[n].norm;
+    docWords.set(norm, (docWords.get(norm) ?? 0) + article.counts[n]);
+  }
   const tagged = new Uint8Array(tokens.length);
   const statistical: Candidate[] = [];
   for (const span of taggedSpans(text, tokens)) {
@@ -296,6 +299,13 @@ function numberWordTypes(tokens: WordToken[]): ArticleWords {
   return { types: [...numbers.keys()], typeOf, counts };
 }
 
+/** Index of the first reading of a word whose stem is in `stems`, or -1. */
+function readingIn(word: WordType, stems: { has(stem: string): boolean }): number {
+  const rs = word.readings;
+  for (let n = 0; n < rs.length; n++) if (stems.has(rs[n].stem)) return n;
+  return -1;
+}
+
 function candidate(tokens: WordToken[], first: number, last: number, cut: number, known: KnownEntity, words: string[]): Candidate {
   const t = tokens[first];
   const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
@@ -347,7 +357,8 @@ function propagate(
   // Longest phrase first; the sort is stable, so among equals the first one found wins.
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
   // Whether some reading of a word type starts a phrase: asked once per type, not per token.
-  const mayStart = article.types.map((word) => word.readings.some((r) => phrases.has(r.stem)));
+  const mayStart = new Uint8Array(article.types.length);
+  for (let n = 0; n < article.types.length; n++) mayStart[n] = readingIn(article.types[n], phrases) >= 0 ? 1 : 0;
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || !mayStart[article.typeOf[i]]) continue;
     for (const r of tokens[i].word.readings) {
