@@ -256,9 +256,7 @@ function personAfter(
  */
 function titledPeople(g: Gazetteer, tokens: WordToken[], mentions: Mention[], before: number, title: string): string[] {
   const out: string[] = [];
-  const limit = tokens[before].start;
-  let from = 0;
-  while (from < mentions.length && mentions[from].start < limit) from++;
+  const from = mentionsBefore(mentions, tokens[before].start);
   for (let i = Math.max(0, from - MAX_TITLED_LOOKBACK); i < from; i++) {
     const m = mentions[i];
     if (m.type !== 'PER') continue;
@@ -272,6 +270,18 @@ function titledPeople(g: Gazetteer, tokens: WordToken[], mentions: Mention[], be
     }
   }
   return out;
+}
+
+/** How many mentions start before `offset`: a binary search, mentions are sorted. */
+function mentionsBefore(mentions: Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -333,15 +343,25 @@ function describer(
     }
     roleOrgs.set(e.key, set);
   }
+  const personByKey = new Map(people.map((e) => [e.key, e]));
   // Organisations named inside each person's role in this article.
   for (let j = 0; j < tokens.length; j++) {
     const m = tokenMention[j];
     if (m < 0 || mentions[m].type !== 'PER') continue;
-    const e = people.find((p) => p.key === mentions[m].key);
+    const e = personByKey.get(mentions[m].key);
     if (!e?.role) continue;
     for (let b = j - 1; b >= 0 && tokens[b].start >= mentions[m].start - e.role.length - 2; b--) {
       const o = tokenMention[b];
       if (o >= 0 && mentions[o].type === 'ORG') roleOrgs.get(e.key)!.add(mentions[o].key);
+    }
+  }
+  // The people serving each organisation, in article order: a description names one of them at most.
+  const holdersOf = new Map<string, string[]>();
+  for (const e of people) {
+    for (const org of roleOrgs.get(e.key)!) {
+      const list = holdersOf.get(org);
+      if (list) list.push(e.key);
+      else holdersOf.set(org, [e.key]);
     }
   }
   return (from, limit) => {
@@ -349,9 +369,8 @@ function describer(
     for (let j = from; j < tokens.length && tokens[j].end <= limit && words.length < 12; j++) {
       const m = tokenMention[j];
       if (m >= 0 && mentions[m].type === 'ORG') {
-        const org = mentions[m].key;
-        const holders = people.filter((p) => roleOrgs.get(p.key)!.has(org));
-        return holders.length === 1 ? holders[0].key : null;
+        const holders = holdersOf.get(mentions[m].key);
+        return holders?.length === 1 ? holders[0] : null;
       }
       if (m >= 0) return null;
       const norm = tokens[j].norm;
