@@ -74,7 +74,7 @@ function ar(text: string): string {
 }
 
 /** Article text is data: no markdown, HTML, autolink or `command:` link of its own may take effect. */
-export function escape(text: string): string {
+function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~:=/@$"']/g, (char) => `\\${char}`).replace(/\s+/g, ' ');
 }
 
