@@ -302,14 +302,6 @@ export class ArticleIndex {
     return out.sort((x, y) => y.score - x.score || x.key.localeCompare(y.key)).slice(0, limit);
   }
 
-  nearDuplicates(key: string): Related[] {
-    const a = this.articles.get(key);
-    if (!a) return [];
-    return [...this.nearDuplicateSlots(a)]
-      .sort((x, y) => y[1] - x[1])
-      .map(([slot, overlap]) => ({ key: this.slots[slot]!.key, title: this.slots[slot]!.title, score: round(overlap), overlap: round(overlap) }));
-  }
-
   /** Articles sharing sampled 3-grams with `a`, verified on all 3-grams: slot -> overlap. */
   private nearDuplicateSlots(a: Article): Map<number, number> {
     const hits = new Map<number, number>();

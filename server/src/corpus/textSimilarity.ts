@@ -90,12 +90,6 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
-  const shared = intersectionSize(a, b);
-  const union = a.length + b.length - shared;
-  return union === 0 ? 0 : shared / union;
-}
-
 /** Share of the smaller article found in the larger: catches a short story republished inside a longer one. */
 export function containment(a: Uint32Array, b: Uint32Array): number {
   const smaller = Math.min(a.length, b.length);
