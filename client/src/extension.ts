@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isMostlyArabic } from '../../server/src/analysis/decode';
 import { isArticlePath } from '../../server/src/articleFilter';
+import { registerCrossReferencing } from './xref';
 import { articleLanguageId, defaultSettings, type NewsAnnotatorSettings } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   vscode.workspace.textDocuments.forEach(recogniseArticle);
   await client.start();
+  registerCrossReferencing(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeRun } from './analysis/analyze';
+import { analyzeArticle, analyzeRun } from './analysis/analyze';
+import { EntityLinker } from './analysis/linking';
+import { RelatedArticles } from './corpus/relatedArticles';
 import { decodeArticle, isMostlyArabic } from './analysis/decode';
 
 interface InputArticle {
@@ -30,7 +32,12 @@ export function runAnalyzeCommand(args: string[]): number {
       process.stderr.write(`news-annotator: ${input}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  for (const record of analyzeRun(articles)) process.stdout.write(`${JSON.stringify(record)}\n`);
+  // One analysis and one linker serve both the records and the related articles.
+  const analysed = articles.map((article) => ({ ...article, analysis: analyzeArticle(article.text) }));
+  const linker = new EntityLinker();
+  const records = analyzeRun(analysed, linker);
+  const related = new RelatedArticles(analysed, linker);
+  for (const record of records) process.stdout.write(`${JSON.stringify({ ...record, related: related.relatedFor(record.file) })}\n`);
   return failures > 0 ? 1 : 0;
 }
 

@@ -28,9 +28,9 @@ export interface RunRecord {
 }
 
 /** Analyses every file and links entities across them, so one real-world entity has one id in the run. */
-export function analyzeRun(files: { file: string; text: string }[], linker = new EntityLinker()): RunRecord[] {
-  const analyses = files.map(({ file, text }) => {
-    const analysis = analyzeArticle(text);
+export function analyzeRun(files: { file: string; text: string; analysis?: ArticleAnalysis }[], linker = new EntityLinker()): RunRecord[] {
+  const analyses = files.map(({ file, text, analysis: given }) => {
+    const analysis = given ?? analyzeArticle(text);
     linker.set(file, analysis);
     return { file, analysis };
   });

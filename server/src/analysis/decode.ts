@@ -50,14 +50,35 @@ function looksLikeWindows1256(bytes: Uint8Array): boolean {
 
 /** Share of letters that are Arabic script: how an article is told from other text files. */
 export function arabicLetterShare(text: string, sampleLength = 4000): number {
-  const sample = text.length > sampleLength ? text.slice(0, sampleLength) : text;
+  const classes = letterClasses();
+  const end = Math.min(text.length, sampleLength);
   let letters = 0;
   let arabic = 0;
-  for (const match of sample.matchAll(/\p{L}/gu)) {
+  for (let i = 0; i < end; i++) {
+    const letterClass = classes[text.charCodeAt(i)];
+    if (letterClass === NOT_A_LETTER) continue;
     letters++;
-    if (/\p{Script=Arabic}/u.test(match[0])) arabic++;
+    if (letterClass === ARABIC_LETTER) arabic++;
   }
   return letters === 0 ? 0 : arabic / letters;
+}
+
+const NOT_A_LETTER = 0;
+const OTHER_LETTER = 1;
+const ARABIC_LETTER = 2;
+let letterClassTable: Uint8Array | undefined;
+
+/** A class per UTF-16 code unit, derived once from the Unicode properties (a regex per letter is slow). */
+function letterClasses(): Uint8Array {
+  if (letterClassTable) return letterClassTable;
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    const char = String.fromCharCode(code);
+    if (/\p{Script=Arabic}/u.test(char) && /\p{L}/u.test(char)) table[code] = ARABIC_LETTER;
+    else if (/\p{L}/u.test(char)) table[code] = OTHER_LETTER;
+  }
+  letterClassTable = table;
+  return table;
 }
 
 export function isMostlyArabic(text: string): boolean {
