@@ -5,7 +5,7 @@
  * consistency (a name found once is found everywhere; a bare surname belongs to the full name).
  */
 import type { EntityType, LocalEntity, Mention, Token } from './types';
-import { loadGazetteer, type Gazetteer, type KnownEntity, type NameStart } from './gazetteer';
+import { loadGazetteer, type Gazetteer, type KnownEntity, type WordFacts } from './gazetteer';
 import { tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
 import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
@@ -104,10 +104,8 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
   const places = new Map(found.filter((c) => c.type === 'LOC' && c.first === c.last && c.start === tokens[c.first].start).map((c) => [c.first, c]));
   const absorbed = new Set<Candidate>();
   // The reading of each word type that is an organisation head noun (-1: none), found once per type.
-  const headReading = new Int8Array(article.types.length);
-  for (let n = 0; n < article.types.length; n++) headReading[n] = readingIn(article.types[n], ORG_HEADS);
   for (let i = 0; i < tokens.length; i++) {
-    const head = headReading[article.typeOf[i]];
+    const head = factsOf(g, tokens[i].word).orgHead;
     const c = !taken[i] && head >= 0 && headedOrganisation(g, text, tokens, tokens[i].word.readings[head], i, taken, places);
     if (c) {
       // A place inside the name (حركة تحرير السودان، بنك الجزائر) is part of the organisation, not a mention.
@@ -232,7 +230,7 @@ interface KnownMatch {
 
 /** Longest gazetteer name starting at token i, trying the whole word before any proclitic reading. */
 function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], i: number): KnownMatch | undefined {
-  const starts = namesAt(g, tokens[i].word);
+  const starts = factsOf(g, tokens[i].word).names;
   if (starts === null) return undefined;
   let best: KnownMatch | undefined;
   for (let n = 0; n < starts.length; n++) {
@@ -261,19 +259,19 @@ function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], i: number):
 }
 
 /**
- * The gazetteer names each reading of a word can start (null when none can), looked up once per spelling: word
- * types are shared by every token of a spelling, and the gazetteer never changes.
+ * What the gazetteer says of a word (the names each reading can start, its organisation-head reading), computed
+ * once per spelling: word types are shared by every token of a spelling, and the gazetteer never changes.
  */
-function namesAt(g: Gazetteer, word: WordType): NameStart[] | null {
-  if (word.names === undefined) {
+function factsOf(g: Gazetteer, word: WordType): WordFacts {
+  if (word.facts === undefined) {
     const starts = word.readings.map((r) => ({
       // A whole word in لل is ل + ال: only its cut reading may start a name (the span starts after the first ل).
       multi: r.stem.startsWith('لل') ? undefined : g.multi.get(bareWord(r.stem)),
       single: g.single.get(r.stem),
     }));
-    word.names = starts.some((s) => s.multi || s.single) ? starts : null;
+    word.facts = { names: starts.some((s) => s.multi || s.single) ? starts : null, orgHead: readingIn(word, ORG_HEADS) };
   }
-  return word.names;
+  return word.facts;
 }
 
 /** The article's word types numbered densely, each token's number and each type's count: per-type facts in arrays. */
@@ -283,20 +281,25 @@ interface ArticleWords {
   counts: Int32Array;
 }
 
+// Serial of the article being numbered: marks which word types numberWordTypes has already met in it.
+let articleSerial = 0;
+
 function numberWordTypes(tokens: WordToken[]): ArticleWords {
-  const numbers = new Map<WordType, number>();
+  const serial = ++articleSerial;
+  const types: WordType[] = [];
   const typeOf = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    let n = numbers.get(tokens[i].word);
-    if (n === undefined) {
-      n = numbers.size;
-      numbers.set(tokens[i].word, n);
+    const word = tokens[i].word;
+    if (word.seenIn !== serial) {
+      word.seenIn = serial;
+      word.numberInArticle = types.length;
+      types.push(word);
     }
-    typeOf[i] = n;
+    typeOf[i] = word.numberInArticle;
   }
-  const counts = new Int32Array(numbers.size);
+  const counts = new Int32Array(types.length);
   for (let i = 0; i < tokens.length; i++) counts[typeOf[i]]++;
-  return { types: [...numbers.keys()], typeOf, counts };
+  return { types, typeOf, counts };
 }
 
 /** Index of the first reading of a word whose stem is in `stems`, or -1. */

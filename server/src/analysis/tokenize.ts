@@ -6,18 +6,21 @@
  */
 import type { Token } from './types';
 import { normalizeWord } from './normalize';
-import type { NameStart } from './gazetteer';
+import type { WordFacts } from './gazetteer';
 
 /** What every token of one spelling shares. */
 export interface WordType {
   text: string;
   norm: string;
   readings: Reading[];
+  /** What the gazetteer says of this spelling, filled on first use by entities.ts (the gazetteer never changes). */
+  facts: WordFacts | undefined;
   /**
-   * The gazetteer names each reading can start (same order), or null when none can: filled on first lookup by
-   * entities.ts, once per spelling, since the gazetteer never changes.
+   * Scratch of the analysis in progress (entities.ts numberWordTypes): the serial of the article that last
+   * numbered this type, and its number there. Analyses run one at a time per thread, so one slot suffices.
    */
-  names?: NameStart[] | null;
+  seenIn: number;
+  numberInArticle: number;
 }
 
 export interface WordToken extends Token {
@@ -115,7 +118,7 @@ class WordTable {
     }
     const spelling = text.slice(start, end);
     const norm = normalizeWord(spelling);
-    const type: WordType = { text: spelling, norm, readings: readings(norm) };
+    const type: WordType = { text: spelling, norm, readings: readings(norm), facts: undefined, seenIn: 0, numberInArticle: 0 };
     this.types.push(type);
     this.size++;
     if (this.size * 4 > this.slots.length) this.rehash(this.slots.length * 2);
