@@ -120,16 +120,14 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
     found.length = n;
   }
 
-  const docWords = new Map<string, number>();
-  for (let n = 0; n < article.types.length; n++) {
-    const norm = article.types[n].norm;
-    docWords.set(norm, (docWords.get(norm) ?? 0) + article.counts[n]);
-  }
+  // How often the article writes each normalised word: counted only if a tagged name starts with a proclitic.
+  let docWords: Map<string, number> | undefined;
+  const wordCounts = (): Map<string, number> => (docWords ??= countWords(article));
   const tagged = new Uint8Array(tokens.length);
   const statistical: Candidate[] = [];
   for (const span of taggedSpans(text, tokens)) {
     for (let k = span.first; k <= span.last; k++) tagged[k] = 1;
-    const c = fromTagger(g, tokens, span, taken, docWords);
+    const c = fromTagger(g, tokens, span, taken, wordCounts);
     if (c) statistical.push(c);
   }
   // A frequent word alone (حزب، الثورة، كان) is a name only as the surname of a full name in this article.
@@ -147,7 +145,9 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
  * a word of this article, a name with its article (بالـ، والـ، لل), or when the conjunction و leaves three letters or
  * more and the article never writes the word with its و again (واسرمان twice is a name starting with و).
  */
-function fromTagger(g: Gazetteer, tokens: WordToken[], span: TaggedSpan, taken: Uint8Array, docWords: Map<string, number>): Candidate | undefined {
+function fromTagger(
+  g: Gazetteer, tokens: WordToken[], span: TaggedSpan, taken: Uint8Array, wordCounts: () => Map<string, number>,
+): Candidate | undefined {
   for (let k = span.first; k <= span.last; k++) if (taken[k]) return undefined;
   const descriptive = (word: WordType): boolean =>
     titleStem(g, word) !== undefined || g.roleWords.has(word.norm) || g.nisba.has(word.norm) || g.cues.has(word.norm) || FUNCTION_WORDS.has(word.norm);
@@ -171,6 +171,7 @@ function fromTagger(g: Gazetteer, tokens: WordToken[], span: TaggedSpan, taken: 
   let stem = t.norm;
   for (const r of t.word.readings) {
     if (r.cut === 0) continue;
+    const docWords = wordCounts();
     const inArticle = r.stem.length >= 4 && docWords.has(r.stem) && !g.common.has(r.stem);
     const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || inArticle || NAME_PARTICLES.has(r.stem);
     const keepsWaw = (docWords.get(t.norm) ?? 0) >= 2 && !docWords.has(r.stem) && !g.common.has(r.stem);
@@ -279,6 +280,16 @@ interface ArticleWords {
   types: WordType[];
   typeOf: Int32Array;
   counts: Int32Array;
+}
+
+/** Normalised word → how many tokens of the article have it (spellings differing in marks share a form). */
+function countWords(article: ArticleWords): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let n = 0; n < article.types.length; n++) {
+    const norm = article.types[n].norm;
+    counts.set(norm, (counts.get(norm) ?? 0) + article.counts[n]);
+  }
+  return counts;
 }
 
 // Serial of the article being numbered: marks which word types numberWordTypes has already met in it.
