@@ -5,7 +5,7 @@
  *   - hover / definition / references latency at the 99th percentile on names of many articles (< 20 ms);
  *   - the server's resident memory (< 400 MB).
  * Then the core's and the tagger's own benchmarks (scripts/bench-core.ts, scripts/bench-tagger.ts).
- *   npm run bench [-- corpusDir] [--no-tagger]
+ *   npm run bench [-- corpusDir] [--no-core]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
