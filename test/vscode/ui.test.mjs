@@ -12,6 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchBrowser, waitForWorkbench, workbenchUrl } from '../../scripts/vscode/browser.mjs';
 import { installVsix, makeScratch, startCodeServer } from '../../scripts/vscode/codeserver.mjs';
 import { makeWorkspace } from './suite-codeserver.mjs';
+import { centreOf, quickPickRow, until, visibleHoverText } from './ui-helpers.mjs';
+import { quickOpenFile, runXrefUiChecks } from './ui-xref.mjs';
 
 const SEED = '000_58d295c9c3b3cd36.txt';
 const NAME = 'شمخاني'; // a person in the seed's 5th line, visible without scrolling
@@ -63,13 +65,6 @@ function typeColours(page, examples) {
   }, examples);
 }
 
-/** A quick-pick row whose label is exactly `label` (not a longer command that contains it). */
-function quickPickRow(page, label) {
-  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page.locator('.quick-input-widget .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
-}
-
 /** Switches the colour theme the way a person does: F1, Preferences: Color Theme, pick. */
 async function pickColorTheme(page, theme) {
   await page.locator('.editor-instance .monaco-editor textarea').first().focus();
@@ -81,48 +76,6 @@ async function pickColorTheme(page, theme) {
   await input.fill(theme);
   await quickPickRow(page, theme).click({ timeout: 10_000 });
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-}
-
-/** Centre of `word` on screen, from a DOM Range over its text node. */
-function centreOf(page, word) {
-  return page.evaluate((w) => {
-    const root = document.querySelector('.editor-instance .view-lines');
-    if (!root) return null;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      const i = node.data.indexOf(w);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + w.length);
-      const box = range.getBoundingClientRect();
-      if (box.width > 0) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    }
-    return null;
-  }, word);
-}
-
-/** Text of the visible editor hover, or null. */
-function visibleHoverText(page) {
-  return page.evaluate(() => {
-    for (const h of document.querySelectorAll('.monaco-editor .monaco-hover:not(.hidden)')) {
-      const text = h.textContent?.trim();
-      const box = h.getBoundingClientRect();
-      if (text && box.width > 0 && box.height > 0) return text;
-    }
-    return null;
-  });
-}
-
-async function until(what, probe, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100)); // poll interval, bounded by the deadline
-  }
 }
 
 export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, updateDocs = false, log = console.log }) {
@@ -147,6 +100,9 @@ export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, u
     } catch (error) {
       results.push({ name: `ui: ${name}`, ok: false, detail: error.stack ?? String(error) });
       log(`  not ok - ui: ${name}\n${error.stack ?? error}`);
+      // What the screen showed when it failed, one file per failed check.
+      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+      await page?.screenshot({ path: path.join(resultsDir, `ui-failed-${slug}.png`) }).catch(() => undefined);
       return false;
     }
   };
@@ -222,6 +178,10 @@ export async function runUiTest({ setupPaths, repo, vsix, resultsDir, docsDir, u
       await shoot('ui-hover.png', 'screenshot-hover.png');
       return `${JSON.stringify(text)} (${Date.now() - started} ms after page load)`;
     });
+
+    // Cross-referencing (issue 4): CodeLens, related quick pick, references peek, F12, Ctrl+T, Entities view.
+    await runXrefUiChecks(page, { check, shoot });
+    await check('Quick Open brings seed 000 back for the colour checks', () => quickOpenFile(page, SEED, NAME));
 
     // Each entity type and quotations in colours of their own, different from plain text, in
     // the theme code-server starts with, the new default dark theme, and Dark+ and Light+ (the
