@@ -11,7 +11,7 @@ import type { FeatureTable } from './tagger-model';
 export const SEGMENTS = 1 + CONTEXT_OFFSETS.length;
 
 // A long-running server meets new words forever; forgetting the cache now and then bounds its memory.
-const MAX_CACHED_WORDS = 300_000;
+const MAX_CACHED_WORDS = 100_000;
 const INITIAL_CAPACITY = 4096;
 
 export class WordScoreCache {

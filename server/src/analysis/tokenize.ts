@@ -98,7 +98,7 @@ function surrogateWidth(text: string, p: number): number {
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-const MAX_INTERNED_WORDS = 300_000;
+const MAX_INTERNED_WORDS = 100_000;
 
 /**
  * Open-addressing table of word types keyed by their spelling, found from a slice of the text without copying
