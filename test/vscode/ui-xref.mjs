@@ -54,7 +54,7 @@ async function quickPickTexts(page, what, ready) {
   return until(what, async () => {
     last = await quickRows(page).allTextContents();
     return ready(last) ? last : null;
-  }, 20_000).catch((error) => { throw new Error(`${error.message}; rows: ${JSON.stringify(last)}`); });
+  }, 10_000).catch((error) => { throw new Error(`${error.message}; rows: ${JSON.stringify(last)}`); });
 }
 
 async function closeQuickInput(page) {
@@ -94,14 +94,19 @@ export async function runXrefUiChecks(page, { check, shoot }) {
     if (!/near-duplicate: \d+% overlap/.test(rows[0])) throw new Error(`the first row does not say near-duplicate: ${rows[0]}`);
     // The quick pick opens over the first lines: drag it down (by its top edge, as a person can) so the
     // screenshot shows the CodeLens above it. VS Code remembers the position for later quick picks.
-    const lensBox = await codeLens.first().boundingBox();
-    const pickBox = await page.locator('.quick-input-widget').boundingBox();
-    if (lensBox && pickBox && pickBox.y < lensBox.y + lensBox.height + 10) {
+    await settled(page, '.quick-input-widget');
+    const lens = codeLens.filter({ hasText: 'near-duplicate' }).first();
+    await until('the quick pick below the CodeLens', async () => {
+      const lensBox = await lens.boundingBox();
+      const pickBox = await page.locator('.quick-input-widget').boundingBox();
+      if (!lensBox || !pickBox) return false;
+      if (pickBox.y > lensBox.y + lensBox.height) return true;
       await page.mouse.move(pickBox.x + pickBox.width / 2, pickBox.y + 2);
       await page.mouse.down();
       await page.mouse.move(pickBox.x + pickBox.width / 2, lensBox.y + lensBox.height + 40, { steps: 8 });
       await page.mouse.up();
-    }
+      return false;
+    }, 10_000);
     await settled(page, '.quick-input-widget');
     await shoot('ui-codelens-related.png', 'screenshot-codelens.png');
     return `${rows.length} rows; first: ${rows[0]}`;
