@@ -14,6 +14,18 @@ function positionOf(document: vscode.TextDocument, word: string, occurrence = 0)
   return document.positionAt(offset + 2);
 }
 
+/** VS Code's first test in Ctrl+T: the query's characters appear in the name in order (case-insensitive). */
+function fuzzyMatches(name: string, query: string): boolean {
+  let i = 0;
+  const n = name.toLowerCase();
+  for (const ch of query.toLowerCase().replace(/\s+/g, '')) {
+    i = n.indexOf(ch, i);
+    if (i < 0) return false;
+    i++;
+  }
+  return true;
+}
+
 /** "000:text" for a location: the seed number (or file name) and the text it covers. */
 async function describeLocation(location: vscode.Location | vscode.LocationLink): Promise<string> {
   const uri = 'targetUri' in location ? location.targetUri : location.uri;
@@ -155,6 +167,8 @@ test('workspace symbols find an entity by another spelling and by its English na
     (list) => list.length > 0);
     const hit = symbols.find((s) => s.name.includes('شمخاني'));
     assert.ok(hit, `${query}: ${symbols.map((s) => s.name).join(', ')}`);
+    // Ctrl+T then keeps only symbols whose name fuzzy-matches the typed text (the API does not filter).
+    assert.ok(fuzzyMatches(hit.name, query), `Ctrl+T would hide "${hit.name}" for "${query}": its name must show what matched`);
     assert.equal(hit.kind, vscode.SymbolKind.Object, 'a person');
     assert.match(await describeLocation(hit.location), /^\d{3}:.*شمخاني/);
   }
