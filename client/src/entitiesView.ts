@@ -1,5 +1,6 @@
 /** The Entities view in the Explorer: entities by type with counts, each expanding to its mentions. */
 import * as path from 'node:path';
+import { isolate } from './bidi';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { entitiesRequest, entityMentionsRequest, indexChangedNotification, type EntitySummary, type MentionLocation } from '../../server/src/protocol';
@@ -44,14 +45,14 @@ class EntitiesProvider implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'type') {
       const meta = types.find((t) => t.type === node.type)!;
-      const item = new vscode.TreeItem(meta.label, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(isolate(meta.label), vscode.TreeItemCollapsibleState.Collapsed);
       item.description = String(node.entities.length);
       item.iconPath = new vscode.ThemeIcon(meta.icon);
       return item;
     }
     if (node.kind === 'entity') {
       const e = node.entity;
-      const item = new vscode.TreeItem(e.canonicalAr, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(isolate(e.canonicalAr), vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `${e.canonicalEn ? `${e.canonicalEn} · ` : ''}${e.mentions} in ${e.articles} article${e.articles === 1 ? '' : 's'}`;
       item.tooltip = `${e.canonicalAr}${e.canonicalEn ? ` (${e.canonicalEn})` : ''}: ${e.mentions} mentions in ${e.articles} articles`;
       item.contextValue = 'newsEntity';
@@ -60,7 +61,7 @@ class EntitiesProvider implements vscode.TreeDataProvider<Node> {
     }
     const { mention } = node;
     const uri = vscode.Uri.parse(mention.uri);
-    const item = new vscode.TreeItem(mention.text, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(isolate(mention.text), vscode.TreeItemCollapsibleState.None);
     item.description = `${path.basename(uri.fsPath)}:${mention.range.start.line + 1}`;
     item.command = {
       title: 'Open mention',

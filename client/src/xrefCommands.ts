@@ -1,5 +1,6 @@
 /** The News commands: related articles, articles mentioning an entity, quotes by a person, near-duplicate diff, all mentions. */
 import * as path from 'node:path';
+import { isolate } from './bidi';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -40,7 +41,7 @@ export function registerXrefCommands(context: vscode.ExtensionContext, client: L
     const entities = (await request<EntitySummary[]>(entitiesRequest, {})).filter((e) => !quotedOnly || e.quotes > 0);
     const picked = await vscode.window.showQuickPick(
       entities.map((e) => ({
-        label: e.canonicalAr,
+        label: isolate(e.canonicalAr),
         description: [e.canonicalEn, typeLabel[e.type]].filter(Boolean).join(' · '),
         detail: quotedOnly ? `${e.quotes} quote(s) · ${e.mentions} mentions in ${e.articles} article(s)` : `${e.mentions} mentions in ${e.articles} article(s)`,
         entity: e,
@@ -58,7 +59,7 @@ export function registerXrefCommands(context: vscode.ExtensionContext, client: L
       if (!related.length) return void vscode.window.showInformationMessage('No related articles found.');
       const picked = await vscode.window.showQuickPick(
         related.map((r) => ({
-          label: r.title || path.basename(r.uri),
+          label: isolate(r.title || path.basename(r.uri)),
           description: `${decodeURIComponent(path.basename(r.uri))} · score ${r.score.toFixed(2)}`,
           detail: r.overlap !== undefined ? `near-duplicate: ${Math.round(r.overlap * 100)}% overlap` : undefined,
           uri: r.uri,
@@ -74,7 +75,7 @@ export function registerXrefCommands(context: vscode.ExtensionContext, client: L
       if (!entity) return undefined;
       const articles = await request<ArticleMentioning[]>(articlesMentioningRequest, { id: entity.id });
       const picked = await vscode.window.showQuickPick(
-        articles.map((a) => ({ label: a.title || path.basename(a.uri), description: `${decodeURIComponent(path.basename(a.uri))} · ${a.mentions} mention(s)`, article: a })),
+        articles.map((a) => ({ label: isolate(a.title || path.basename(a.uri)), description: `${decodeURIComponent(path.basename(a.uri))} · ${a.mentions} mention(s)`, article: a })),
         { placeHolder: `Articles mentioning ${entity.canonicalAr}`, matchOnDescription: true },
       );
       if (picked) await open(picked.article.uri, picked.article.range);
@@ -86,7 +87,7 @@ export function registerXrefCommands(context: vscode.ExtensionContext, client: L
       if (!entity) return undefined;
       const quotes = await request<QuoteLocation[]>(quotesRequest, { id: entity.id });
       const picked = await vscode.window.showQuickPick(
-        quotes.map((q) => ({ label: q.text, description: `${decodeURIComponent(path.basename(q.uri))}${q.cue ? ` · ${q.cue}` : ''}`, quote: q })),
+        quotes.map((q) => ({ label: isolate(q.text), description: `${decodeURIComponent(path.basename(q.uri))}${q.cue ? ` · ${q.cue}` : ''}`, quote: q })),
         { placeHolder: `Quotes by ${entity.canonicalAr}, latest first`, matchOnDescription: true },
       );
       if (picked) await open(picked.quote.uri, picked.quote.range);

@@ -67,16 +67,29 @@ export function workspaceSymbols(index: ArticleIndex, query: string): SymbolInfo
   for (const { entity } of index.allStats()) {
     if (out.length >= MAX_WORKSPACE_SYMBOLS) break;
     const names = [entity.canonicalAr, ...entity.spellings];
-    const matches = !latin || (arabic && names.some((n) => normalizePhrase(n).includes(arabic))) || entity.canonicalEn?.toLowerCase().includes(latin);
+    // Prefer the spelling as typed (Persian letters and all), then any spelling that matches once normalised.
+    const matchedSpelling = arabic
+      ? (names.find((n) => n.includes(query.trim())) ?? names.find((n) => normalizePhrase(n).includes(arabic)))
+      : undefined;
+    const matches = !latin || matchedSpelling !== undefined || entity.canonicalEn?.toLowerCase().includes(latin);
     if (!matches) continue;
     const best = bestMention(index, entity.id);
     if (!best) continue;
     out.push({
-      name: entity.canonicalAr,
+      name: symbolName(entity.canonicalAr, matchedSpelling, entity.canonicalEn),
       kind: groups.find((g) => g.type === entity.type)!.kind,
       location: locationOf(best.article, best.mention.start, best.mention.end),
-      containerName: entity.canonicalEn ?? entity.spellings.filter((s) => s !== entity.canonicalAr).join(' · '),
+      containerName: entity.spellings.filter((s) => s !== entity.canonicalAr && s !== matchedSpelling).join(' · '),
     });
   }
   return out;
+}
+
+/**
+ * Editors filter workspace symbols again by fuzzy-matching the typed text against the name, so the name
+ * carries the spelling that matched (شمخانی with Persian letters) and the English name (Shamkhani).
+ */
+function symbolName(canonicalAr: string, matchedSpelling: string | undefined, canonicalEn: string | undefined): string {
+  const spelling = matchedSpelling && matchedSpelling !== canonicalAr ? ` (${matchedSpelling})` : '';
+  return `${canonicalAr}${spelling}${canonicalEn ? ` · ${canonicalEn}` : ''}`;
 }
