@@ -14,6 +14,8 @@ import type { WordTable } from '../server/src/analysis/tagger-features';
 
 export const DEFAULT_TRAIN_FILE = path.join(__dirname, '../../shared/data/anercorp/train.txt');
 export const CLUSTERS_FILE = path.join(__dirname, '../server/data/clusters.tsv');
+export const BROWN_FILE = path.join(__dirname, '../server/data/clusters-brown.tsv');
+export const BROWN_STEMS_FILE = path.join(__dirname, '../server/data/clusters-brown-stems.tsv');
 export const STEM_STATS_FILE = path.join(__dirname, '../server/data/clusters-stems.tsv');
 export const STEM_LABELS_FILE = path.join(__dirname, '../server/data/clusters-labels.tsv');
 export const CORPUS_DIR = path.join(__dirname, '../../shared/corpus/arabic-newspapers');
@@ -57,6 +59,16 @@ export function readTable(file: string): WordTable {
   return parseTable(fs.readFileSync(file, 'utf8'));
 }
 
+/** Words in both tables, with the first table's values then the second's (fixed positions for the levels). */
+export function joinTables(first: WordTable, second: WordTable): WordTable {
+  const joined: WordTable = new Map();
+  for (const [word, values] of first) {
+    const more = second.get(word);
+    if (more !== undefined) joined.set(word, `${values}\t${more}`);
+  }
+  return joined;
+}
+
 /**
  * Two stages: a first model labels the unlabelled news, and the final model learns from how often each stem
  * was labelled PER/LOC/ORG there. Without the corpus the stage-two table must come from `labelsFile`
@@ -66,9 +78,10 @@ export function train(sentences: LabelledSentence[], settings = TRAINING_SETTING
   const log = (line: string) => console.error(line);
   const tables = {
     lexicon: buildLexicon(),
-    clusters: readTable(CLUSTERS_FILE),
+    clusters: joinTables(readTable(BROWN_FILE), readTable(CLUSTERS_FILE)),
     stemStats: readTable(STEM_STATS_FILE),
     stemLabels: new Map() as WordTable,
+    stemClusters: readTable(BROWN_STEMS_FILE),
   };
   if (fs.existsSync(CORPUS_DIR)) {
     // A third stage was measured and did not help.

@@ -3,6 +3,8 @@
  * (hash of the feature's name mixed with the hash of its value): the word's own features, and what the word
  * tells a neighbour at each context offset.
  * A token's features are then its own list plus its neighbours' lists, so tagging builds no strings.
+ * Features that come from a table value (a cluster path, bucket combination, category list) are shared by
+ * every word with that value: they are computed once per value, as a part the score cache can memoise.
  */
 import { hashString, normaliseForTagger, splitProclitics, wordShape } from './tagger-text';
 
@@ -15,7 +17,10 @@ export const SENTENCE_END = '</s>';
 
 /** Word categories from gazetteers and trigger lists, keyed by normalised form or stem. */
 export type Lexicon = Map<string, string[]>;
-/** Cluster ids at several granularities (coarse to fine), keyed by normalised form. */
+/**
+ * Cluster ids keyed by normalised form: Brown classes then k-means clusters, each coarse to fine
+ * (two views of the unlabelled news that the tagger measured to help together).
+ */
 export type Clusters = WordTable;
 /** Corpus statistics per stem (definiteness and frequency buckets). */
 export type StemStats = WordTable;
@@ -32,23 +37,8 @@ export interface WordTables {
    * then the word after it, then the word before it, as PER, LOC, ORG (LABEL_TYPES each).
    */
   stemLabels: WordTable;
-}
-
-export interface WordFeatures {
-  own: number[];
-  /** byOffset[k] holds the features this word gives a token at CONTEXT_OFFSETS[k] from it. */
-  byOffset: number[][];
-}
-
-interface WordView {
-  norm: string;
-  stem: string;
-  clitics: string;
-  shape: string;
-  categories: string[];
-  clusters: string[];
-  stats: string[];
-  labels: string[];
+  /** Brown classes of stems (proclitics stripped), coarse to fine: one class for و/ب/ال variants. */
+  stemClusters: WordTable;
 }
 
 /** Hash of a short, recurring string (feature names, categories, cluster ids, buckets), memoised. */
@@ -66,7 +56,11 @@ function featureKey(name: number, value: number): number {
   return (hash ^ (hash >>> 16)) >>> 0;
 }
 
-const CLUSTER_LEVELS = 3;
+/** Levels in the word cluster table (Brown 32/128/512 classes, k-means 64/256/1024 clusters). */
+const CLUSTER_LEVELS = 6;
+/** Levels a neighbour shows: the coarse and medium ones; the finest are too sparse away from the word. */
+const CONTEXT_CLUSTER_LEVELS = [0, 1, 3, 4];
+const CONTEXT_STEM_CLUSTER_LEVELS = [0, 1];
 const LABEL_TYPES = 3;
 
 /** Name hashes of the features a word gives a token at one offset ('' for the token itself). */
@@ -77,6 +71,7 @@ function featureNames(at: string) {
     stem: name('s'),
     category: name('g'),
     clusters: Array.from({ length: CLUSTER_LEVELS }, (_, level) => name('c' + level)),
+    stemClusters: Array.from({ length: CLUSTER_LEVELS }, (_, level) => name('sc' + level)),
     noCluster: name('c'),
     labels: Array.from({ length: LABEL_TYPES }, (_, type) => name('lab' + type)),
     sideLabels: Array.from({ length: LABEL_TYPES }, (_, type) => name('side' + type)),
@@ -99,83 +94,163 @@ const OWN = {
 };
 const AT_OFFSET = CONTEXT_OFFSETS.map((offset) => featureNames(offset + ':'));
 
+/** Keys that one table value gives the word itself (own) and a token at each context offset. */
+export interface FeatureKeys {
+  own: number[];
+  /** byOffset[k] holds the features given to a token at CONTEXT_OFFSETS[k] from the word. */
+  byOffset: number[][];
+}
+
+export interface WordFeatures extends FeatureKeys {
+  /** Parts shared with other words of the same table values; the same object for the same value. */
+  shared: FeatureKeys[];
+}
+
+const NO_KEYS: FeatureKeys = { own: [], byOffset: CONTEXT_OFFSETS.map(() => []) };
+
+/** Memoises the keys of each distinct table value, so that equal values give the same object. */
+class KeyMemo<V> {
+  private readonly memo = new Map<V, FeatureKeys>();
+  constructor(private readonly make: (value: V) => FeatureKeys) {}
+  get(value: V): FeatureKeys {
+    let keys = this.memo.get(value);
+    if (keys === undefined) this.memo.set(value, (keys = this.make(value)));
+    return keys;
+  }
+}
+
+function categoryKeys(categories: string[]): FeatureKeys {
+  const keysAt = (names: { category: number }) => categories.map((category) => featureKey(names.category, memoHash(category)));
+  return { own: keysAt(OWN), byOffset: AT_OFFSET.map(keysAt) };
+}
+
+/** Cluster ids at every level for the word itself; neighbours see only `contextLevels`. */
+function clusterKeys(value: string, ownNames: number[], nameAt: (k: number) => number[], contextLevels: number[]): FeatureKeys {
+  const clusters = value.split('\t');
+  return {
+    own: clusters.map((cluster, level) => featureKey(ownNames[level], memoHash(cluster))),
+    byOffset: CONTEXT_OFFSETS.map((_, k) =>
+      contextLevels.filter((level) => level < clusters.length).map((level) => featureKey(nameAt(k)[level], memoHash(clusters[level]))),
+    ),
+  };
+}
+
+const NO_CLUSTER: FeatureKeys = { own: [OWN.noCluster], byOffset: NO_KEYS.byOffset };
+
+function wordClusterKeys(value: string): FeatureKeys {
+  return value === '' ? NO_CLUSTER : clusterKeys(value, OWN.clusters, (k) => AT_OFFSET[k].clusters, CONTEXT_CLUSTER_LEVELS);
+}
+
+function stemClusterKeys(value: string): FeatureKeys {
+  return value === '' ? NO_KEYS : clusterKeys(value, OWN.stemClusters, (k) => AT_OFFSET[k].stemClusters, CONTEXT_STEM_CLUSTER_LEVELS);
+}
+
+/** Definiteness and frequency buckets; neighbours at ±1 see the definiteness. */
+function statsKeys(value: string): FeatureKeys {
+  const [definiteness, frequency] = value.split('\t');
+  return {
+    own: [featureKey(OWN.definiteness, memoHash(definiteness)), featureKey(OWN.frequency, memoHash(frequency))],
+    byOffset: CONTEXT_OFFSETS.map((offset, k) =>
+      Math.abs(offset) === 1 ? [featureKey(AT_OFFSET[k].definiteness, memoHash(definiteness))] : [],
+    ),
+  };
+}
+
+function labelKeys(value: string): FeatureKeys {
+  if (value === '') return NO_KEYS;
+  const labels = value.split('\t');
+  const types = Array.from({ length: LABEL_TYPES }, (_, type) => type);
+  return {
+    own: types.map((type) => featureKey(OWN.labels[type], memoHash(labels[type]))),
+    byOffset: CONTEXT_OFFSETS.map((offset, k) => {
+      if (Math.abs(offset) !== 1) return [];
+      // What the token is usually labelled, and what words on its side of this neighbour usually are.
+      const side = offset < 0 ? LABEL_TYPES : 2 * LABEL_TYPES;
+      const names = AT_OFFSET[k];
+      return types.flatMap((type) => [
+        featureKey(names.labels[type], memoHash(labels[type])),
+        featureKey(names.sideLabels[type], memoHash(labels[side + type])),
+      ]);
+    }),
+  };
+}
+
+/** hashString(text.slice(start, end)) without making the slice. */
+function hashRange(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = Math.max(0, start); i < end; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const NO_CATEGORIES: string[] = [];
+const UNSEEN_STATS = 'unseen\tunseen';
+
 export class FeatureExtractor {
+  private readonly categories = new KeyMemo(categoryKeys);
+  private readonly clusters = new KeyMemo(wordClusterKeys);
+  private readonly stemClusters = new KeyMemo(stemClusterKeys);
+  private readonly stats = new KeyMemo(statsKeys);
+  private readonly labels = new KeyMemo(labelKeys);
+
   constructor(private readonly tables: WordTables) {}
 
   wordFeatures(word: string): WordFeatures {
-    const view = this.view(word);
-    const wordHash = hashString(view.norm);
-    const stemHash = hashString(view.stem);
-    return {
-      own: this.ownFeatures(view, wordHash, stemHash),
-      byOffset: CONTEXT_OFFSETS.map((offset, k) => this.contextFeatures(view, offset, k, wordHash, stemHash)),
-    };
-  }
-
-  private view(word: string): WordView {
-    if (word === SENTENCE_START || word === SENTENCE_END) {
-      return { norm: word, stem: word, clitics: '', shape: word, categories: [], clusters: [], stats: [word, word], labels: [] };
-    }
-    const norm = normaliseForTagger(word);
-    const { clitics, stem } = splitProclitics(norm);
-    const { lexicon, clusters: clusterTable, stemStats, stemLabels } = this.tables;
-    const fromWord = lexicon.get(norm);
-    const fromStem = stem === norm ? undefined : lexicon.get(stem);
-    const categories = fromStem ? [...new Set([...(fromWord ?? []), ...fromStem])] : (fromWord ?? []);
-    // A word seen only with clitics attached still gets its stem's cluster.
-    const clusters = (clusterTable.get(norm) ?? clusterTable.get(stem) ?? clusterTable.get('ال' + stem))?.split('\t') ?? [];
-    const stats = stemStats.get(stem)?.split('\t') ?? ['unseen', 'unseen'];
-    const labels = stemLabels.get(stem)?.split('\t') ?? [];
-    return { norm, stem, clitics, shape: wordShape(word), categories, clusters, stats, labels };
-  }
-
-  private ownFeatures(view: WordView, wordHash: number, stemHash: number): number[] {
-    const { norm, stem } = view;
-    const features = [
+    const edge = word === SENTENCE_START || word === SENTENCE_END;
+    const norm = edge ? word : normaliseForTagger(word);
+    const { clitics, stem } = edge ? { clitics: '', stem: word } : splitProclitics(norm);
+    const shared = edge ? this.edgeParts(word) : this.sharedParts(norm, stem);
+    const length = norm.length;
+    const wordHash = hashString(norm);
+    const stemHash = hashString(stem);
+    const shapeHash = memoHash(edge ? word : wordShape(word));
+    const suffix2 = hashRange(norm, length - 2, length);
+    const own = [
       OWN.bias,
       featureKey(OWN.word, wordHash),
       featureKey(OWN.stem, stemHash),
-      featureKey(OWN.clitics, memoHash(view.clitics)),
-      featureKey(OWN.shape, memoHash(view.shape)),
+      featureKey(OWN.clitics, memoHash(clitics)),
+      featureKey(OWN.shape, shapeHash),
       featureKey(OWN.length, Math.min(stem.length, 8)),
-      featureKey(OWN.suffix1, hashString(norm.slice(-1))),
-      featureKey(OWN.suffix2, hashString(norm.slice(-2))),
-      featureKey(OWN.suffix3, hashString(norm.slice(-3))),
-      featureKey(OWN.prefix2, hashString(stem.slice(0, 2))),
-      featureKey(OWN.prefix3, hashString(stem.slice(0, 3))),
-      featureKey(OWN.definiteness, memoHash(view.stats[0])),
-      featureKey(OWN.frequency, memoHash(view.stats[1])),
+      featureKey(OWN.suffix1, hashRange(norm, length - 1, length)),
+      featureKey(OWN.suffix2, suffix2),
+      featureKey(OWN.suffix3, hashRange(norm, length - 3, length)),
+      featureKey(OWN.prefix2, hashRange(stem, 0, Math.min(2, stem.length))),
+      featureKey(OWN.prefix3, hashRange(stem, 0, Math.min(3, stem.length))),
     ];
-    for (const category of view.categories) features.push(featureKey(OWN.category, memoHash(category)));
-    view.clusters.forEach((cluster, level) => features.push(featureKey(OWN.clusters[level], memoHash(cluster))));
-    if (view.clusters.length === 0) features.push(OWN.noCluster);
-    for (let type = 0; type < LABEL_TYPES && type < view.labels.length; type++) {
-      features.push(featureKey(OWN.labels[type], memoHash(view.labels[type])));
-    }
-    return features;
+    const byOffset = CONTEXT_OFFSETS.map((offset, k) => {
+      const names = AT_OFFSET[k];
+      const keys = [featureKey(names.word, wordHash), featureKey(names.stem, stemHash)];
+      if (Math.abs(offset) === 1) keys.push(featureKey(names.suffix2, suffix2), featureKey(names.shape, shapeHash));
+      return keys;
+    });
+    return { own, byOffset, shared };
   }
 
-  private contextFeatures(view: WordView, offset: number, k: number, wordHash: number, stemHash: number): number[] {
-    const names = AT_OFFSET[k];
-    const features = [featureKey(names.word, wordHash), featureKey(names.stem, stemHash)];
-    for (const category of view.categories) features.push(featureKey(names.category, memoHash(category)));
-    // Only the coarse and medium clusters: the finest is too sparse away from the word itself.
-    for (let level = 0; level < Math.min(2, view.clusters.length); level++) {
-      features.push(featureKey(names.clusters[level], memoHash(view.clusters[level])));
-    }
-    if (Math.abs(offset) === 1) {
-      features.push(
-        featureKey(names.suffix2, hashString(view.norm.slice(-2))),
-        featureKey(names.shape, memoHash(view.shape)),
-        featureKey(names.definiteness, memoHash(view.stats[0])),
-      );
-      // What the token is usually labelled, and what words on its side of this neighbour usually are.
-      const sideLabels = offset < 0 ? LABEL_TYPES : 2 * LABEL_TYPES;
-      for (let type = 0; type < LABEL_TYPES && type < view.labels.length; type++) {
-        features.push(featureKey(names.labels[type], memoHash(view.labels[type])));
-        features.push(featureKey(names.sideLabels[type], memoHash(view.labels[sideLabels + type])));
-      }
-    }
-    return features;
+  private sharedParts(norm: string, stem: string): FeatureKeys[] {
+    const { lexicon, clusters, stemStats, stemLabels, stemClusters } = this.tables;
+    const fromWord = lexicon.get(norm);
+    const fromStem = stem === norm ? undefined : lexicon.get(stem);
+    // A merged list is a new array every time: not worth memoising.
+    const categories =
+      fromWord && fromStem
+        ? categoryKeys([...new Set([...fromWord, ...fromStem])])
+        : this.categories.get(fromStem ?? fromWord ?? NO_CATEGORIES);
+    // A word seen only with clitics attached still gets its stem's cluster.
+    const clusterValue = clusters.get(norm) ?? clusters.get(stem) ?? clusters.get('ال' + stem) ?? '';
+    return [
+      categories,
+      this.clusters.get(clusterValue),
+      this.stemClusters.get(stemClusters.get(stem) ?? ''),
+      this.stats.get(stemStats.get(stem) ?? UNSEEN_STATS),
+      this.labels.get(stemLabels.get(stem) ?? ''),
+    ];
+  }
+
+  /** The sentence edges have no table values; their own name stands for their buckets. */
+  private edgeParts(edge: string): FeatureKeys[] {
+    return [NO_CLUSTER, this.stats.get(`${edge}\t${edge}`)];
   }
 }

@@ -30,6 +30,7 @@ interface ModelHeader {
   /** One `stem<TAB>bucket<TAB>bucket` line per stem. */
   stemStats: string;
   stemLabels: string;
+  stemClusters: string;
 }
 
 /** Tab-separated lines `key<TAB>value<TAB>value…`, the compact form of the word tables. */
@@ -63,6 +64,7 @@ export function encodeModel(model: TaggerModel): Buffer {
     clusters: formatTable(model.tables.clusters),
     stemStats: formatTable(model.tables.stemStats),
     stemLabels: formatTable(model.tables.stemLabels),
+    stemClusters: formatTable(model.tables.stemClusters),
   };
   let headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   headerBytes = Buffer.concat([headerBytes, Buffer.alloc((4 - (headerBytes.length % 4)) % 4, 0x20)]);
@@ -106,6 +108,7 @@ export function decodeModel(compressed: Buffer): TaggerModel {
       clusters: parseTable(header.clusters),
       stemStats: parseTable(header.stemStats),
       stemLabels: parseTable(header.stemLabels),
+      stemClusters: parseTable(header.stemClusters),
     },
   };
 }

@@ -64,10 +64,10 @@ class TrainingFeatures {
   private rowsOf(word: string): WordRows {
     let rows = this.wordRows.get(word);
     if (!rows) {
-      const features = this.extractor.wordFeatures(word);
+      const { own, byOffset, shared } = this.extractor.wordFeatures(word);
       rows = {
-        own: this.toRows(features.own),
-        byOffset: features.byOffset.map((keys) => this.toRows(keys)),
+        own: this.toRows([...own, ...shared.flatMap((part) => part.own)]),
+        byOffset: byOffset.map((keys, k) => this.toRows([...keys, ...shared.flatMap((part) => part.byOffset[k])])),
       };
       this.wordRows.set(word, rows);
     }
