@@ -219,12 +219,13 @@ export async function runXrefUiChecks(page, { check, shoot }) {
     const rows = pane.locator('.monaco-list-row');
     let texts = [];
     await until('People, Places and Organizations rows with counts', async () => {
-      texts = (await rows.allTextContents()).map((t) => t.replace(/\u00a0/g, ' '));
+      // Labels are bidi-isolated (U+2068…U+2069); compare the visible text.
+      texts = (await rows.allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').replace(/[\u2068\u2069]/g, ''));
       return ['People', 'Places', 'Organizations'].every((type) => texts.some((t) => new RegExp(`${type}\\s*\\d+`).test(t)));
     }, 30_000).catch((error) => { throw new Error(`${error.message}; rows: ${JSON.stringify(texts)}`); });
     await rows.filter({ hasText: 'People' }).first().click();
     await until('Ali Shamkhani under People with his counts', async () => {
-      texts = (await rows.allTextContents()).map((t) => t.replace(/\u00a0/g, ' '));
+      texts = (await rows.allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').replace(/[\u2068\u2069]/g, ''));
       return texts.some((t) => /Ali Shamkhani · \d+ in 3 articles/.test(t));
     }, 15_000).catch((error) => { throw new Error(`${error.message}; rows: ${JSON.stringify(texts)}`); });
     // An entity expands to its mentions, each with its article and line.
