@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { normaliseForTagger, sentencesForTagger } from '../server/src/analysis/tagger-text';
+import { seededRandom } from '../server/src/analysis/tagger-training';
 
 const corpusDir = process.argv[2] ?? path.join(__dirname, '../../shared/corpus/arabic-newspapers');
 const outFile = process.argv[3] ?? path.join(__dirname, '../server/data/clusters.tsv');
@@ -19,18 +20,6 @@ const CONTEXT_OFFSETS = [-2, -1, 1, 2];
 const PROJECTED_DIMS = 128;
 const CLUSTER_COUNTS = [64, 256, 1024];
 const KMEANS_ITERATIONS = 20;
-
-/** Small seeded PRNG (mulberry32) so that clusters are reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function listTextFiles(dir: string): string[] {
   const files: string[] = [];

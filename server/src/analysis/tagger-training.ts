@@ -30,8 +30,8 @@ interface WordRows {
   byOffset: Int32Array[];
 }
 
-/** Seeded PRNG (mulberry32) for a reproducible sentence order. */
-function seededRandom(seed: number): () => number {
+/** Seeded PRNG (mulberry32): reproducible sentence order here, reproducible clusters in scripts/clusters.ts. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
