@@ -56,8 +56,13 @@ export class ArticleIndex {
   private readonly slots: (Article | undefined)[] = [];
   /** Global entity id -> slots of the articles that mention it. */
   private readonly byEntity = new Map<string, Set<number>>();
-  /** Sampled 3-gram -> slots: candidates for near-duplicates. */
-  private readonly bySample = new Map<number, number[]>();
+  /**
+   * Sampled 3-gram -> slots: candidates for near-duplicates. Most 3-grams occur in one article only: their
+   * slot is stored as a bare number, not a one-element array (~250k arrays fewer over the corpus).
+   */
+  private readonly bySample = new Map<number, number | number[]>();
+  /** One copy of each name string (mention text and key) across articles: the same names recur everywhere. */
+  private readonly names = new Map<string, string>();
   /**
    * Number of articles using each word, to weight topic overlap, counted per bucket of the word's hash:
    * 2 MB where a Map of ~300k words took ~20 MB; a shared bucket only blurs a rarity weight.
@@ -105,7 +110,13 @@ export class ArticleIndex {
     for (const s of article.fp.shingles) {
       if (!isSampled(s)) continue;
       const list = this.bySample.get(s);
-      if (list) list.push(slot); else this.bySample.set(s, [slot]);
+      if (list === undefined) this.bySample.set(s, slot);
+      else if (typeof list === 'number') this.bySample.set(s, [list, slot]);
+      else list.push(slot);
+    }
+    for (const m of analysis.mentions) {
+      m.text = this.name(m.text);
+      m.key = this.name(m.key);
     }
     for (const w of article.fp.words) this.wordDf[w & (WORD_BUCKETS - 1)]++;
     this.unlinked.set(key, analysis);
@@ -167,12 +178,26 @@ export class ArticleIndex {
     }
     for (const s of a.fp.shingles) {
       if (!isSampled(s)) continue;
-      const rest = (this.bySample.get(s) ?? []).filter((slot) => slot !== a.slot);
-      if (rest.length) this.bySample.set(s, rest); else this.bySample.delete(s);
+      const rest = this.samples(s).filter((slot) => slot !== a.slot);
+      if (rest.length > 1) this.bySample.set(s, rest);
+      else if (rest.length === 1) this.bySample.set(s, rest[0]);
+      else this.bySample.delete(s);
     }
     for (const w of a.fp.words) {
       this.wordDf[w & (WORD_BUCKETS - 1)]--;
     }
+  }
+
+  private samples(shingle: number): number[] {
+    const list = this.bySample.get(shingle);
+    return list === undefined ? [] : typeof list === 'number' ? [list] : list;
+  }
+
+  /** The shared copy of a name string, owned (not a slice of an article text). */
+  private name(s: string): string {
+    let shared = this.names.get(s);
+    if (shared === undefined) this.names.set((shared = own(s)), shared);
+    return shared;
   }
 
   idOf(article: Article, key: string | null): string | undefined {
@@ -307,7 +332,7 @@ export class ArticleIndex {
     const hits = new Map<number, number>();
     for (const s of a.fp.shingles) {
       if (!isSampled(s)) continue;
-      for (const slot of this.bySample.get(s) ?? []) if (slot !== a.slot) hits.set(slot, (hits.get(slot) ?? 0) + 1);
+      for (const slot of this.samples(s)) if (slot !== a.slot) hits.set(slot, (hits.get(slot) ?? 0) + 1);
     }
     const out = new Map<number, number>();
     for (const [slot, n] of hits) {
@@ -321,7 +346,15 @@ export class ArticleIndex {
 
 function titleOf(text: string): string {
   const line = text.split(/\r?\n|\r/, 20).find((l) => l.trim()) ?? '';
-  return line.trim().slice(0, 100);
+  return own(line.trim().slice(0, 100));
+}
+
+/**
+ * A copy of `s` that does not point into the string it was cut from: V8 keeps substrings of 13+ characters
+ * as slices of their parent, so a title cut from an article kept the whole text alive (37 MB over the corpus).
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 function round(x: number): number {
