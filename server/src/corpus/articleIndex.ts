@@ -50,6 +50,7 @@ export interface EntityStats {
 export const NEAR_DUPLICATE = 0.5;
 const MIN_RELATED = 0.05;
 const WORD_BUCKETS = 1 << 19;
+const MAX_NAMES = 200_000;
 
 export class ArticleIndex {
   private readonly articles = new Map<string, Article>();
@@ -193,10 +194,16 @@ export class ArticleIndex {
     return list === undefined ? [] : typeof list === 'number' ? [list] : list;
   }
 
-  /** The shared copy of a name string, owned (not a slice of an article text). */
+  /**
+   * The shared copy of a name string, owned (not a slice of an article text). Names of deleted or edited
+   * articles stay in the table: past MAX_NAMES (the corpus has ~56k) it starts afresh; sharing is only a saving.
+   */
   private name(s: string): string {
     let shared = this.names.get(s);
-    if (shared === undefined) this.names.set((shared = own(s)), shared);
+    if (shared === undefined) {
+      if (this.names.size >= MAX_NAMES) this.names.clear();
+      this.names.set((shared = own(s)), shared);
+    }
     return shared;
   }
 
