@@ -6,18 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../server/src/analysis/analyze';
+import { listTextFiles } from '../server/src/textFiles';
 
 const corpusDir = path.resolve(process.argv[2] ?? path.join(__dirname, '../../shared/corpus/arabic-newspapers'));
 
-function listTextFiles(folder: string): string[] {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return listTextFiles(full);
-    return entry.name.endsWith('.txt') ? [full] : [];
-  });
-}
-
-const texts = listTextFiles(corpusDir).sort().map((file) => fs.readFileSync(file, 'utf8'));
+const texts = listTextFiles(corpusDir).map((file) => fs.readFileSync(file, 'utf8'));
 const megabytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
 
 const started = performance.now();

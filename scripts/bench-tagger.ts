@@ -7,19 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadTagger } from '../server/src/analysis/tagger';
 import { sentencesForTagger } from '../server/src/analysis/tagger-text';
+import { listTextFiles } from '../server/src/textFiles';
 
 const corpusDir = process.argv[2] ?? path.join(__dirname, '../../shared/corpus/arabic-newspapers');
-
-function listTextFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return listTextFiles(full);
-      return entry.name.endsWith('.txt') ? [full] : [];
-    });
-}
 
 export interface TaggerBenchResult {
   megabytes: number;

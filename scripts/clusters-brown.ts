@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { normaliseForTagger, sentencesForTagger, splitProclitics } from '../server/src/analysis/tagger-text';
-import { listTextFiles } from './clusters';
+import { listTextFiles } from '../server/src/textFiles';
 
 const stems = process.argv.includes('--stems');
 const [corpusArgument, outArgument] = process.argv.slice(2).filter((argument) => argument !== '--stems');

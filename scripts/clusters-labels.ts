@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import type { Tagger } from '../server/src/analysis/tagger';
 import type { WordTable } from '../server/src/analysis/tagger-features';
 import { normaliseForTagger, sentencesForTagger, splitProclitics } from '../server/src/analysis/tagger-text';
-import { listTextFiles } from './clusters';
+import { listTextFiles } from '../server/src/textFiles';
 
 const TYPES = ['PER', 'LOC', 'ORG'];
 const MIN_COUNT = 3;

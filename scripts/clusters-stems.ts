@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { normaliseForTagger, splitProclitics, tokeniseForTagger } from '../server/src/analysis/tagger-text';
-import { listTextFiles } from './clusters';
+import { listTextFiles } from '../server/src/textFiles';
 
 const corpusDir = process.argv[2] ?? path.join(__dirname, '../../shared/corpus/arabic-newspapers');
 const outFile = process.argv[3] ?? path.join(__dirname, '../server/data/clusters-stems.tsv');

@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { normaliseForTagger, sentencesForTagger } from '../server/src/analysis/tagger-text';
 import { seededRandom } from '../server/src/analysis/tagger-training';
+import { listTextFiles } from '../server/src/textFiles';
 
 const corpusDir = process.argv[2] ?? path.join(__dirname, '../../shared/corpus/arabic-newspapers');
 const outFile = process.argv[3] ?? path.join(__dirname, '../server/data/clusters.tsv');
@@ -20,16 +21,6 @@ const CONTEXT_OFFSETS = [-2, -1, 1, 2];
 const PROJECTED_DIMS = 128;
 const CLUSTER_COUNTS = [64, 256, 1024];
 const KMEANS_ITERATIONS = 20;
-
-export function listTextFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listTextFiles(full));
-    else if (entry.name.endsWith('.txt')) files.push(full);
-  }
-  return files;
-}
 
 function readSentences(): string[][] {
   const sentences: string[][] = [];

@@ -4,6 +4,7 @@ import { analyzeArticle, analyzeRun } from './analysis/analyze';
 import { EntityLinker } from './analysis/linking';
 import { RelatedArticles } from './corpus/relatedArticles';
 import { decodeArticle, isMostlyArabic } from './analysis/decode';
+import { listTextFiles } from './textFiles';
 
 interface InputArticle {
   file: string;
@@ -55,16 +56,6 @@ function readInput(input: string): InputArticle[] {
       .filter((article) => isMostlyArabic(article.text));
   }
   return [readArticle(input, path.basename(input))];
-}
-
-function listTextFiles(folder: string): string[] {
-  const files: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...listTextFiles(full));
-    else if (entry.isFile() && entry.name.endsWith('.txt')) files.push(full);
-  }
-  return files.sort();
 }
 
 function readArticle(fullPath: string, name: string): InputArticle {
