@@ -1,6 +1,6 @@
 /** The Entities view in the Explorer: entities by type with counts, each expanding to its mentions. */
 import * as path from 'node:path';
-import { isolate } from './bidi';
+import { isolate } from '../../server/src/bidi';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { entitiesRequest, entityMentionsRequest, indexChangedNotification, type EntitySummary, type MentionLocation } from '../../server/src/protocol';

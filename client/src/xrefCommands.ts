@@ -1,6 +1,6 @@
 /** The News commands: related articles, articles mentioning an entity, quotes by a person, near-duplicate diff, all mentions. */
 import * as path from 'node:path';
-import { isolate } from './bidi';
+import { isolate } from '../../server/src/bidi';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {

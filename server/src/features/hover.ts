@@ -2,6 +2,7 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { Article, ArticleIndex } from '../corpus/articleIndex';
 import type { Mention, Quote } from '../analysis/types';
 import { articleAt, rangeOf } from './locations';
+import { isolate } from '../bidi';
 
 const typeLabel = { PER: 'شخص · Person', LOC: 'مكان · Place', ORG: 'منظمة · Organization' } as const;
 const MAX_ARTICLES = 5;
@@ -68,9 +69,9 @@ function link(article: Article, offset: number): string {
   return `[${escape(name)}](${target})`;
 }
 
-/** Right-to-left text in a first-strong isolate, so it does not reorder the Latin text around it. */
+/** Article text, escaped and isolated so it does not reorder the Latin text around it. */
 function ar(text: string): string {
-  return `\u2068${escape(text)}\u2069`;
+  return isolate(escape(text));
 }
 
 /** Article text is data: no markdown, HTML, autolink or `command:` link of its own may take effect. */
