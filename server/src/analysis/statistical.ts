@@ -2,9 +2,12 @@
  * The statistical tagger's names for an article: runs the shipped model line by line over the words as
  * ANERcorp writes them (word tokens with proclitics attached, punctuation as separate words) and returns
  * BIO spans over our tokens. Without a shipped model the core still works from the gazetteer alone.
+ * Word ids live on the interned word types, so a token costs no string lookup.
  */
-import type { EntityType, Token } from './types';
-import { loadTagger, type Tagger } from './tagger';
+import type { EntityType } from './types';
+import { recentThreshold, type WordToken, type WordType } from './tokenize';
+import { loadTagger, type PerceptronTagger } from './tagger';
+import { MAX_CACHED_WORDS } from './tagger-cache';
 
 export interface TaggedSpan {
   first: number;
@@ -12,9 +15,9 @@ export interface TaggedSpan {
   type: EntityType;
 }
 
-let tagger: Tagger | null | undefined;
+let tagger: PerceptronTagger | null | undefined;
 
-function getTagger(): Tagger | null {
+function getTagger(): PerceptronTagger | null {
   if (tagger === undefined) {
     try {
       tagger = loadTagger();
@@ -32,63 +35,147 @@ function getTagger(): Tagger | null {
 const PUNCT = /[^\s\p{L}\p{N}\p{M}\u200c\u200d]/u;
 const IS_PUNCT = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) IS_PUNCT[c] = PUNCT.test(String.fromCharCode(c)) ? 1 : 0;
-// One string per punctuation character, so the tagger meets the same string object every time.
-const punctuationWords = new Map<number, string>();
 
-/** The punctuation characters in text[from, to) as words, appended to `words` with -1 in `tokenOf`. */
-function pushPunctuation(text: string, from: number, to: number, words: string[], tokenOf: number[]): void {
-  for (let p = from; p < to; p++) {
+/** Tagger ids of punctuation words (one character each), for one tagger generation. */
+class PunctuationIds {
+  private generation = -1;
+  private readonly basic = new Int32Array(0x10000);
+  private astral = new Map<string, number>();
+
+  of(model: PerceptronTagger, text: string, p: number): number {
+    if (this.generation !== model.generation) {
+      this.basic.fill(-1);
+      this.astral = new Map();
+      this.generation = model.generation;
+    }
     const c = text.charCodeAt(p);
     if (c < 0xd800 || c > 0xdfff) {
-      if (IS_PUNCT[c] === 0) continue;
-      let word = punctuationWords.get(c);
-      if (word === undefined) punctuationWords.set(c, (word = text[p]));
-      words.push(word);
-    } else {
-      // A surrogate pair is one character (a lone surrogate is its own); the regex decides.
-      const ch = String.fromCodePoint(text.codePointAt(p)!);
-      if (ch.length === 2) p++;
-      if (!PUNCT.test(ch)) continue;
-      words.push(ch);
+      let id = this.basic[c];
+      if (id < 0) this.basic[c] = id = model.addWord(text[p]);
+      return id;
     }
-    tokenOf.push(-1);
+    const ch = String.fromCodePoint(text.codePointAt(p)!);
+    let id = this.astral.get(ch);
+    if (id === undefined) this.astral.set(ch, (id = model.addWord(ch)));
+    return id;
   }
 }
 
-export function taggedSpans(text: string, tokens: Token[]): TaggedSpan[] {
+const punctuationIds = new PunctuationIds();
+
+/** Sentence being tagged: tagger word ids, and which token each word is (-1 for punctuation). */
+class Line {
+  ids: Int32Array = new Int32Array(256);
+  tokenOf: Int32Array = new Int32Array(256);
+  length = 0;
+
+  push(id: number, token: number): void {
+    if (this.length === this.ids.length) {
+      this.ids = grow(this.ids);
+      this.tokenOf = grow(this.tokenOf);
+    }
+    this.ids[this.length] = id;
+    this.tokenOf[this.length++] = token;
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+const line = new Line();
+
+/** The punctuation characters in text[from, to) as words of the line. */
+function pushPunctuation(model: PerceptronTagger, text: string, from: number, to: number): void {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 0xd800 || c > 0xdfff) {
+      if (IS_PUNCT[c] === 1) line.push(punctuationIds.of(model, text, p), -1);
+    } else {
+      // A surrogate pair is one character (a lone surrogate is its own); the regex decides.
+      const ch = String.fromCodePoint(text.codePointAt(p)!);
+      if (PUNCT.test(ch)) line.push(punctuationIds.of(model, text, p), -1);
+      if (ch.length === 2) p++;
+    }
+  }
+}
+
+/** The word type behind each tagger id (undefined for punctuation and the sentence edges). */
+let owners: (WordType | undefined)[] = [];
+
+function wordId(model: PerceptronTagger, word: WordType): number {
+  if (word.taggerGeneration !== model.generation) {
+    word.taggerId = model.addWord(word.text);
+    word.taggerGeneration = model.generation;
+    owners[word.taggerId] = word;
+  }
+  return word.taggerId;
+}
+
+// When the tagger's cache is full, the recently used half of its words keep their scores.
+const KEPT_WORDS = MAX_CACHED_WORDS / 2;
+
+/** Makes room for `count` more words in the tagger's cache, keeping the scores of recently used words. */
+function makeRoom(model: PerceptronTagger, count: number): void {
+  if (model.size + count <= MAX_CACHED_WORDS) return;
+  const live = owners.filter(
+    (word, id): word is WordType => word?.taggerGeneration === model.generation && word.taggerId === id,
+  );
+  const since = recentThreshold(live, KEPT_WORDS);
+  const kept = live.filter((word) => word.lastUsed >= since); // in id order, as `keep` wants
+  model.keep(kept.map((word) => word.taggerId));
+  owners = [undefined, undefined];
+  kept.forEach((word, n) => {
+    word.taggerId = 2 + n;
+    word.taggerGeneration = model.generation;
+    owners.push(word);
+  });
+}
+
+/** Entity type (or null for O) and whether the tag opens an entity, per model tag. */
+function meanings(model: PerceptronTagger): { type: EntityType | null; begins: boolean }[] {
+  return model.labels.map((label) => ({
+    type: label === 'O' ? null : (label.slice(2) as EntityType),
+    begins: label.startsWith('B-'),
+  }));
+}
+
+export function taggedSpans(text: string, tokens: WordToken[]): TaggedSpan[] {
   const model = getTagger();
   const out: TaggedSpan[] = [];
   if (!model) return out;
+  const tagMeanings = meanings(model);
   let i = 0;
   while (i < tokens.length) {
     // One line (paragraph) at a time: its word tokens, with the punctuation between them as words.
     const lineEnd = text.indexOf('\n', tokens[i].start);
     const limit = lineEnd < 0 ? text.length : lineEnd;
-    const words: string[] = [];
-    const tokenOf: number[] = [];
-    for (; i < tokens.length && tokens[i].start < limit; i++) {
-      words.push(tokens[i].text);
-      tokenOf.push(i);
-      const gapEnd = i + 1 < tokens.length ? Math.min(tokens[i + 1].start, limit) : limit;
-      pushPunctuation(text, tokens[i].end, gapEnd, words, tokenOf);
+    let last = i;
+    while (last + 1 < tokens.length && tokens[last + 1].start < limit) last++;
+    makeRoom(model, 2 * (last - i + 1));
+    model.reserve(2 * (last - i + 1));
+    line.length = 0;
+    for (; i <= last; i++) {
+      line.push(wordId(model, tokens[i].word), i);
+      const gapEnd = i < last ? tokens[i + 1].start : limit;
+      pushPunctuation(model, text, tokens[i].end, gapEnd);
     }
-    const labels = model.tag(words);
+    const path = model.tagIds(line.ids, line.length);
     let open: TaggedSpan | undefined;
-    for (let w = 0; w < labels.length; w++) {
-      const label = labels[w];
-      const t = tokenOf[w];
-      if (t < 0 || label === 'O') {
+    for (let w = 0; w < line.length; w++) {
+      const meaning = tagMeanings[path[w]];
+      const t = line.tokenOf[w];
+      if (t < 0 || meaning.type === null) {
         if (open) out.push(open);
         open = undefined;
-        continue;
-      }
-      const type = label.slice(2) as EntityType; // only for name labels: most words are O
-      if (label.startsWith('I-') && open && open.type === type) {
+      } else if (!meaning.begins && open && open.type === meaning.type) {
         open.last = t;
-        continue;
+      } else {
+        if (open) out.push(open);
+        open = { first: t, last: t, type: meaning.type };
       }
-      if (open) out.push(open);
-      open = { first: t, last: t, type };
     }
     if (open) out.push(open);
   }

@@ -2,7 +2,8 @@
  * Per-word-type cache of the tagger's scores: a word type's features never change, so the sum of their
  * weight rows is computed once — for the word itself and for each context offset it can sit at — and a
  * token then costs a handful of vector additions. Flat typed arrays keep memory small and the tagging
- * loop free of garbage.
+ * loop free of garbage. The cache hands out ids; who asks keeps them (a Map, or a field on an interned
+ * word type), valid while `generation` stays the same.
  */
 import { CONTEXT_OFFSETS, FeatureExtractor, SENTENCE_END, SENTENCE_START, type FeatureKeys } from './tagger-features';
 import type { FeatureTable } from './tagger-model';
@@ -10,18 +11,24 @@ import type { FeatureTable } from './tagger-model';
 /** Segment 0 scores a word's own features; segment k + 1 what it tells a token at CONTEXT_OFFSETS[k]. */
 export const SEGMENTS = 1 + CONTEXT_OFFSETS.length;
 
-// A long-running server meets new words forever; forgetting the cache now and then bounds its memory.
-const MAX_CACHED_WORDS = 100_000;
 const INITIAL_CAPACITY = 4096;
+// A long-running server meets new words forever; forgetting words now and then bounds the cache.
+export const MAX_CACHED_WORDS = 100_000;
+/** Room for the words of the line being tagged beyond the bound (a longer line grows the cache past it). */
+const LINE_ROOM = 8192;
 
 export class WordScoreCache {
   /** Word id w's segment s scores tag t at scores[(w * SEGMENTS + s) * tagCount + t]. */
   scores: Float32Array;
   readonly startId: number;
   readonly endId: number;
-  private readonly ids = new Map<string, number>();
+  /** Number of word ids handed out since the last `clear`. */
+  size = 0;
+  /** Bumped by `clear`: ids of an earlier generation mean nothing any more. */
+  generation = 0;
   // Weak: merged category lists are fresh objects, shared only by one word.
   private readonly parts = new WeakMap<FeatureKeys, Float32Array>();
+  private readonly blockSize: number;
 
   constructor(
     private readonly extractor: FeatureExtractor,
@@ -29,24 +36,21 @@ export class WordScoreCache {
     private readonly weights: Float32Array,
     private readonly tagCount: number,
   ) {
-    this.scores = new Float32Array(SEGMENTS * tagCount * INITIAL_CAPACITY);
+    this.blockSize = SEGMENTS * tagCount;
+    this.scores = new Float32Array(this.blockSize * INITIAL_CAPACITY);
     this.startId = this.add(SENTENCE_START);
     this.endId = this.add(SENTENCE_END);
   }
 
-  idOf(word: string): number {
-    const id = this.ids.get(word);
-    if (id !== undefined) return id;
-    if (this.ids.size >= MAX_CACHED_WORDS) this.forgetAllButEdges();
-    return this.add(word);
-  }
-
-  private add(word: string): number {
-    const id = this.ids.size;
-    this.ids.set(word, id);
-    const blockSize = SEGMENTS * this.tagCount;
+  /** Computes a word type's scores and returns their id. */
+  add(word: string): number {
+    const id = this.size++;
+    const blockSize = this.blockSize;
     const base = id * blockSize;
-    if (base + blockSize > this.scores.length) this.scores = grow(this.scores, this.scores.length * 2);
+    if (base + blockSize > this.scores.length) {
+      const bounded = Math.min(this.scores.length * 2, (MAX_CACHED_WORDS + LINE_ROOM) * blockSize);
+      this.scores = grow(this.scores, Math.max(bounded, 2 * (base + blockSize)));
+    }
     const scores = this.scores;
     scores.fill(0, base, base + blockSize);
     const features = this.extractor.wordFeatures(word);
@@ -58,11 +62,27 @@ export class WordScoreCache {
     return id;
   }
 
+  /** Forgets every word but the sentence edges (which keep their ids), so that memory stays bounded. */
+  clear(): void {
+    this.keep([]);
+  }
+
+  /** Keeps only the words of `ids` (ascending), renumbered 2, 3, … in that order; a new generation begins. */
+  keep(ids: ArrayLike<number>): void {
+    const blockSize = this.blockSize;
+    for (let n = 0; n < ids.length; n++) {
+      const from = ids[n] * blockSize; // never before the destination: ids ascend from 2
+      this.scores.copyWithin((2 + n) * blockSize, from, from + blockSize);
+    }
+    this.size = 2 + ids.length;
+    this.generation++;
+  }
+
   /** Scores of a part many words share (a cluster path, a bucket combination), summed once per part. */
   private partScores(part: FeatureKeys): Float32Array {
     let block = this.parts.get(part);
     if (!block) {
-      block = new Float32Array(SEGMENTS * this.tagCount);
+      block = new Float32Array(this.blockSize);
       this.addRows(part, block, 0);
       this.parts.set(part, block);
     }
@@ -78,15 +98,10 @@ export class WordScoreCache {
       for (const key of list) {
         const row = table.rowOf(key);
         if (row < 0) continue; // a feature the model never weighted
-        for (let t = 0; t < tagCount; t++) scores[at + t] += weights[row * tagCount + t];
+        const from = row * tagCount;
+        for (let t = 0; t < tagCount; t++) scores[at + t] += weights[from + t];
       }
     }
-  }
-
-  private forgetAllButEdges(): void {
-    this.ids.clear();
-    this.add(SENTENCE_START);
-    this.add(SENTENCE_END);
   }
 }
 

@@ -191,7 +191,32 @@ export function outputLabel(tag: string): string {
 // Reused between calls: decoding allocates nothing in the steady state.
 let scratchScores = new Float64Array(0);
 let scratchBackPointers = new Int32Array(0);
-let scratchTransitions = new Float64Array(0);
+
+/** Per next tag, its allowed previous tags and their transition scores (the mask leaves I-X only two). */
+export interface AllowedTransitions {
+  /** allowed[from[t] .. from[t + 1]) are tag t's allowed previous tags, scores[same range] their scores. */
+  from: Int32Array;
+  allowed: Int32Array;
+  scores: Float64Array;
+}
+
+/** The allowed transitions of a transition table; a tagger computes them once, training at every step. */
+export function allowedTransitions(transitions: Float32Array | Float64Array, mask: Float32Array, tagCount: number): AllowedTransitions {
+  const from = new Int32Array(tagCount + 1);
+  const allowed: number[] = [];
+  const scores: number[] = [];
+  for (let t = 0; t < tagCount; t++) {
+    from[t] = allowed.length;
+    for (let p = 0; p < tagCount; p++) {
+      if (mask[p * tagCount + t] === 0) {
+        allowed.push(p);
+        scores.push(transitions[p * tagCount + t]);
+      }
+    }
+  }
+  from[tagCount] = allowed.length;
+  return { from, allowed: Int32Array.from(allowed), scores: Float64Array.from(scores) };
+}
 
 /**
  * Best tag sequence under emission scores (length × tags) and transitions ((tags+1) × tags, last row = start).
@@ -204,6 +229,7 @@ export function viterbi(
   mask: Float32Array,
   tagCount: number,
   path: Int32Array,
+  { from, allowed, scores: transitionScores } = allowedTransitions(transitions, mask, tagCount),
 ): void {
   if (length === 0) return;
   if (scratchScores.length < length * tagCount) {
@@ -212,23 +238,17 @@ export function viterbi(
   }
   const scores = scratchScores;
   const backPointers = scratchBackPointers;
-  // Allowed transition scores, laid out by next tag so that the inner loop reads them in order.
-  const intoTag = scratchTransitions.length >= tagCount * tagCount ? scratchTransitions : new Float64Array(tagCount * tagCount);
-  scratchTransitions = intoTag;
-  for (let p = 0; p < tagCount; p++) {
-    for (let t = 0; t < tagCount; t++) intoTag[t * tagCount + p] = transitions[p * tagCount + t] + mask[p * tagCount + t];
-  }
   const startRow = tagCount * tagCount;
   for (let t = 0; t < tagCount; t++) scores[t] = emissions[t] + transitions[startRow + t] + mask[startRow + t];
   for (let i = 1; i < length; i++) {
     const base = i * tagCount;
     const previousBase = base - tagCount;
     for (let t = 0; t < tagCount; t++) {
-      const row = t * tagCount;
       let best = -Infinity;
       let bestPrevious = 0;
-      for (let p = 0; p < tagCount; p++) {
-        const score = scores[previousBase + p] + intoTag[row + p];
+      for (let a = from[t]; a < from[t + 1]; a++) {
+        const p = allowed[a];
+        const score = scores[previousBase + p] + transitionScores[a];
         if (score > best) {
           best = score;
           bestPrevious = p;

@@ -1,13 +1,16 @@
 /**
  * The statistical named-entity tagger: tags words (ANERcorp-style tokens, proclitics attached) with
  * B-PER/I-PER/B-LOC/I-LOC/B-ORG/I-ORG/O. Speed comes from caching each word type's feature rows, so a
- * token costs one cache lookup, five cached score vectors and a Viterbi step.
+ * token costs five cached score vectors and a Viterbi step. Callers that intern words keep the ids
+ * themselves (`addWord`, `tagIds`); `tag` keeps them in a Map.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONTEXT_OFFSETS, FeatureExtractor } from './tagger-features';
-import { SEGMENTS, WordScoreCache } from './tagger-cache';
-import { decodeModel, FeatureTable, outputLabel, transitionMask, viterbi, type TaggerModel } from './tagger-model';
+import { MAX_CACHED_WORDS, SEGMENTS, WordScoreCache } from './tagger-cache';
+import {
+  allowedTransitions, decodeModel, FeatureTable, outputLabel, transitionMask, viterbi, type AllowedTransitions, type TaggerModel,
+} from './tagger-model';
 
 export interface Tagger {
   tag(words: string[]): string[];
@@ -15,14 +18,19 @@ export interface Tagger {
 
 export const MODEL_FILE_NAME = 'tagger-model.bin';
 
+
 export class PerceptronTagger implements Tagger {
+  /** Output BIO label per model tag. */
+  readonly labels: string[];
   private readonly cache: WordScoreCache;
   private readonly mask: Float32Array;
+  private readonly allowed: AllowedTransitions;
   private readonly tagCount: number;
-  /** Output BIO label per model tag. */
-  private readonly labels: string[];
+  /** Ids of the words met by `tag`, for the generation they were given in. */
+  private wordIds = new Map<string, number>();
+  private wordIdsGeneration = 0;
   private emissions = new Float32Array(0);
-  private wordIds = new Int32Array(0);
+  private path = new Int32Array(0);
 
   constructor(private readonly model: TaggerModel) {
     this.tagCount = model.tags.length;
@@ -33,19 +41,45 @@ export class PerceptronTagger implements Tagger {
       this.tagCount,
     );
     this.mask = transitionMask(model.tags);
+    this.allowed = allowedTransitions(model.transitions, this.mask, this.tagCount);
     this.labels = model.tags.map(outputLabel);
   }
 
-  tag(words: string[]): string[] {
-    const length = words.length;
+  /** Word ids handed out in an earlier generation are void. */
+  get generation(): number {
+    return this.cache.generation;
+  }
+
+  /**
+   * Makes room for up to `count` new words: if the cache would pass its bound, every id is forgotten and the
+   * generation changes. Call it before collecting a sentence's ids, so that they all belong to one generation.
+   */
+  reserve(count: number): void {
+    if (this.cache.size + count > MAX_CACHED_WORDS) this.cache.clear();
+  }
+
+  /** Number of word ids in use. */
+  get size(): number {
+    return this.cache.size;
+  }
+
+  /** Keeps the words of `ids` (ascending), renumbered 2, 3, … in that order; every other id is void. */
+  keep(ids: ArrayLike<number>): void {
+    this.cache.keep(ids);
+  }
+
+  /** Scores a word type and returns its id; the caller keeps the id for as long as the generation lasts. */
+  addWord(word: string): number {
+    return this.cache.add(word);
+  }
+
+  /** Best model tag of each word from the words' ids (see `labels`); the array is reused by the next call. */
+  tagIds(ids: Int32Array, length: number): Int32Array {
     const tagCount = this.tagCount;
-    if (this.wordIds.length < length) {
-      this.wordIds = new Int32Array(length * 2);
+    if (this.emissions.length < length * tagCount) {
       this.emissions = new Float32Array(length * 2 * tagCount);
+      this.path = new Int32Array(length * 2);
     }
-    const ids = this.wordIds;
-    for (let i = 0; i < length; i++) ids[i] = this.cache.idOf(words[i]);
-    // Read the tables after the lookups above: adding words may have replaced them.
     const { scores, startId, endId } = this.cache;
     const emissions = this.emissions;
     for (let i = 0; i < length; i++) {
@@ -59,13 +93,25 @@ export class PerceptronTagger implements Tagger {
         for (let t = 0; t < tagCount; t++) emissions[base + t] += scores[from + t];
       }
     }
-    const path = new Int32Array(length);
-    viterbi(emissions, length, this.model.transitions, this.mask, tagCount, path);
-    const labels = new Array<string>(length);
-    for (let i = 0; i < length; i++) labels[i] = this.labels[path[i]];
-    return labels;
+    viterbi(emissions, length, this.model.transitions, this.mask, tagCount, this.path, this.allowed);
+    return this.path;
   }
 
+  tag(words: string[]): string[] {
+    this.reserve(words.length);
+    if (this.wordIdsGeneration !== this.generation) {
+      this.wordIds = new Map();
+      this.wordIdsGeneration = this.generation;
+    }
+    const ids = new Int32Array(words.length);
+    words.forEach((word, i) => {
+      let id = this.wordIds.get(word);
+      if (id === undefined) this.wordIds.set(word, (id = this.addWord(word)));
+      ids[i] = id;
+    });
+    const path = this.tagIds(ids, words.length);
+    return words.map((_, i) => this.labels[path[i]]);
+  }
 }
 
 /** The shipped model lives in server/data, beside the bundle (out/) or the sources (server/src/analysis). */
@@ -83,7 +129,7 @@ function findModelFile(): string {
 let sharedTagger: PerceptronTagger | undefined;
 
 /** Loads the shipped model once per process. */
-export function loadTagger(): Tagger {
+export function loadTagger(): PerceptronTagger {
   sharedTagger ??= new PerceptronTagger(decodeModel(fs.readFileSync(findModelFile())));
   return sharedTagger;
 }

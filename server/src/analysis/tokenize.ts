@@ -21,6 +21,11 @@ export interface WordType {
    */
   seenIn: number;
   numberInArticle: number;
+  /** Serial of the last `tokenize` call that met this spelling: the recently used ones outlive a full table. */
+  lastUsed: number;
+  /** The statistical tagger's id for this spelling, valid while its generation is `taggerGeneration`. */
+  taggerId: number;
+  taggerGeneration: number;
 }
 
 export interface WordToken extends Token {
@@ -55,7 +60,9 @@ function codePointClass(text: string, p: number): number {
 }
 
 export function tokenize(text: string): WordToken[] {
-  if (internedWords.size >= MAX_INTERNED_WORDS) internedWords = new WordTable(); // bounded: a server meets new words forever
+  // Bounded: a server meets new words forever. The recently used (frequent) words stay.
+  if (internedWords.size >= MAX_INTERNED_WORDS) internedWords = internedWords.recent(KEPT_WORDS);
+  const serial = ++tokenizeSerial;
   const words = internedWords;
   const tokens: WordToken[] = [];
   const length = text.length;
@@ -84,6 +91,7 @@ export function tokenize(text: string): WordToken[] {
       if (p >= length) break;
     }
     const word = words.intern(text, start, p, hash);
+    word.lastUsed = serial;
     tokens.push({ text: word.text, start, end: p, norm: word.norm, word });
   }
   return tokens;
@@ -99,6 +107,8 @@ function surrogateWidth(text: string, p: number): number {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const MAX_INTERNED_WORDS = 100_000;
+const KEPT_WORDS = 50_000;
+let tokenizeSerial = 0;
 
 /**
  * Open-addressing table of word types keyed by their spelling, found from a slice of the text without copying
@@ -118,12 +128,27 @@ class WordTable {
     }
     const spelling = text.slice(start, end);
     const norm = normalizeWord(spelling);
-    const type: WordType = { text: spelling, norm, readings: readings(norm), facts: undefined, seenIn: 0, numberInArticle: 0 };
+    const type: WordType = {
+      text: spelling, norm, readings: readings(norm), facts: undefined,
+      seenIn: 0, numberInArticle: 0, lastUsed: 0, taggerId: -1, taggerGeneration: -1,
+    };
+    this.add(type, hash);
+    return type;
+  }
+
+  /** A table of the (about) `count` most recently used types. */
+  recent(count: number): WordTable {
+    const table = new WordTable();
+    const since = recentThreshold(this.types, count);
+    for (const type of this.types) if (type.lastUsed >= since) table.add(type, hashSpelling(type.text));
+    return table;
+  }
+
+  private add(type: WordType, hash: number): void {
     this.types.push(type);
     this.size++;
     if (this.size * 4 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(hash, this.size - 1);
-    return type;
   }
 
   private place(hash: number, index: number): void {
@@ -142,6 +167,23 @@ class WordTable {
 }
 
 const EMPTY = -1;
+
+/**
+ * The `lastUsed` serial from which on about `count` of `items` were used: at least `count` are at or after it
+ * (more on ties). A numeric sort of the serials: sorting the objects themselves takes ten times longer.
+ */
+export function recentThreshold(items: readonly { lastUsed: number }[], count: number): number {
+  if (items.length <= count) return -Infinity;
+  const serials = Int32Array.from(items, (item) => item.lastUsed).sort();
+  return serials[serials.length - count];
+}
+
+/** The hash `tokenize` computes while it scans a word. */
+function hashSpelling(spelling: string): number {
+  let hash = FNV_OFFSET;
+  for (let k = 0; k < spelling.length; k++) hash = Math.imul(hash ^ spelling.charCodeAt(k), FNV_PRIME);
+  return hash;
+}
 
 function sameSpelling(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
