@@ -121,3 +121,20 @@ test('the command line\'s related field: seed 002 relates to seed 000 first, see
   assert.deepEqual(of('001').slice(0, 2).map((r) => r.file.slice(0, 3)).sort(), ['000', '002']);
   for (const list of files.map((f) => related.relatedFor(f))) for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].score >= list[i].score);
 });
+
+test('a deferred index regroups in slices: answers meanwhile come from the previous grouping, then from the new one', async () => {
+  const index = new ArticleIndex(new EntityLinker(), noAnalyzer, true);
+  const a = 'قال علي شمخاني إن طهران مستعدة.';
+  const b = 'وأكد شمخاني أن الاتفاق قريب.';
+  index.set('a', a, 0, analysisOf(a, [['علي شمخاني', 'PER']]));
+  index.flush();
+  const id = index.idOf(index.get('a')!, 'علي شمخاني')!;
+  assert.ok(index.holds('a', a), 'the index recognises the text it analysed');
+  assert.ok(!index.holds('a', a + ' '), 'and any other text as a change');
+  index.set('b', b, 1, analysisOf(b, [['شمخاني', 'PER']]));
+  const flushed = index.flushInSlices(0);
+  assert.equal(index.idOf(index.get('b')!, 'شمخاني'), undefined, 'not regrouped yet');
+  await flushed;
+  assert.equal(index.idOf(index.get('b')!, 'شمخاني'), id);
+  assert.deepEqual(index.articlesOf(id).map((article) => article.key).sort(), ['a', 'b']);
+});

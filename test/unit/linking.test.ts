@@ -48,3 +48,29 @@ test('similar() refuses short names', () => {
   assert.equal(similar('حسن', 'حسين'), false);
   assert.equal(similar('باتروشيف', 'بتروشوف'), true);
 });
+
+test('a regrouping in slices gives the same ids, and queries meanwhile answer from the previous grouping', async () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i): [string, EntityType, string] => [`PER:${i}`, 'PER', `كريم ناصر${'ي'.repeat(i % 7)} ${i}`]);
+  const whole = new EntityLinker();
+  const sliced = new EntityLinker();
+  for (const linker of [whole, sliced]) {
+    linker.set('a.txt', article(['usa', 'LOC', 'أميركا', 'usa'], ...names(300)));
+    linker.set('b.txt', article(['usa', 'LOC', 'امريكا', 'usa'], ...names(300)));
+  }
+  assert.equal(sliced.idOf('a.txt', 'usa'), 'usa');
+  sliced.set('c.txt', article(['usa', 'LOC', 'الولايات المتحدة', 'usa']));
+  let slices = 0;
+  const done = sliced.regroupInSlices(0).then(() => slices);
+  const counting = setInterval(() => slices++, 0);
+  // Before the new grouping is complete, c.txt is unknown and a.txt keeps its ids.
+  assert.equal(sliced.idOf('c.txt', 'usa'), undefined);
+  assert.equal(sliced.idOf('a.txt', 'usa'), 'usa');
+  assert.ok((await done) > 0, 'the regrouping gave the event loop a turn');
+  clearInterval(counting);
+  whole.set('c.txt', article(['usa', 'LOC', 'الولايات المتحدة', 'usa']));
+  assert.equal(sliced.idOf('c.txt', 'usa'), 'usa');
+  for (const file of ['a.txt', 'b.txt']) {
+    for (let i = 0; i < 300; i += 37) assert.equal(sliced.idOf(file, `PER:${i}`), whole.idOf(file, `PER:${i}`));
+  }
+  assert.deepEqual(sliced.get('usa')?.spellings, whole.get('usa')?.spellings);
+});

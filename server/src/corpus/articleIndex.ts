@@ -9,7 +9,7 @@ import { LineIndex } from './lineIndex';
 import { containment, fingerprint, Fingerprint, isSampled, weightedOverlap } from './textSimilarity';
 
 /** What the index needs of the cross-article linker (a fake can stand in for it in tests). */
-export type Linker = Pick<EntityLinker, 'set' | 'delete' | 'idOf' | 'get' | 'all'>;
+export type Linker = Pick<EntityLinker, 'set' | 'delete' | 'idOf' | 'get' | 'all' | 'regroupInSlices'>;
 
 export interface Article {
   key: string;
@@ -23,6 +23,8 @@ export interface Article {
   counts: Map<string, number>;
   fp: Fingerprint;
   slot: number;
+  /** Tells whether a text is the one analysed here, without keeping the text. */
+  textHash: number;
 }
 
 export interface MentionRef {
@@ -56,7 +58,7 @@ export class ArticleIndex {
   private readonly articles = new Map<string, Article>();
   private readonly slots: (Article | undefined)[] = [];
   /** Global entity id -> slots of the articles that mention it. */
-  private readonly byEntity = new Map<string, Set<number>>();
+  private byEntity = new Map<string, Set<number>>();
   /**
    * Sampled 3-gram -> slots: candidates for near-duplicates. Most 3-grams occur in one article only: their
    * slot is stored as a bare number, not a one-element array (~250k arrays fewer over the corpus).
@@ -76,6 +78,8 @@ export class ArticleIndex {
   private readonly unlinked = new Map<string, ArticleAnalysis | null>();
   /** False when the entity postings must be rebuilt from the linker (after a flush). */
   private linked = true;
+  /** Counts set() and delete() calls: postings built aside are stale if it moved meanwhile. */
+  private changes = 0;
 
   /**
    * `deferLinking`: changes reach the linker only on flush(), so that an edit or a file event never makes a
@@ -96,6 +100,11 @@ export class ArticleIndex {
     return this.articles.get(key);
   }
 
+  /** Whether the index holds exactly this text under `key` (then opening the file changes nothing). */
+  holds(key: string, text: string): boolean {
+    return this.articles.get(key)?.textHash === textHash(text);
+  }
+
   keys(): IterableIterator<string> {
     return this.articles.keys();
   }
@@ -105,7 +114,10 @@ export class ArticleIndex {
     const old = this.articles.get(key);
     if (old) this.unindex(old);
     const slot = old ? old.slot : this.slots.length;
-    const article: Article = { key, title: titleOf(text), time, analysis, lines: new LineIndex(text), counts: new Map(), fp: fingerprint(text), slot };
+    const article: Article = {
+      key, title: titleOf(text), time, analysis, lines: new LineIndex(text), counts: new Map(), fp: fingerprint(text), slot,
+      textHash: textHash(text),
+    };
     this.slots[slot] = article;
     this.articles.set(key, article);
     for (const s of article.fp.shingles) {
@@ -121,6 +133,7 @@ export class ArticleIndex {
     }
     for (const w of article.fp.words) this.wordDf[w & (WORD_BUCKETS - 1)]++;
     this.unlinked.set(key, analysis);
+    this.changes++;
     if (this.deferLinking) this.count(article);
     else this.linked = false;
     return article;
@@ -132,17 +145,62 @@ export class ArticleIndex {
     this.unindex(article);
     this.articles.delete(key);
     this.unlinked.set(key, null);
+    this.changes++;
   }
 
   /** Hands the waiting changes to the linker and reads the new grouping back. */
   flush(): void {
-    if (!this.unlinked.size) return;
+    if (!this.handOver()) return;
+    this.linked = false;
+    this.link();
+  }
+
+  /**
+   * flush() without holding the thread: the linker regroups in slices of `sliceMs`, queries meanwhile answer
+   * from the previous grouping, and the entity postings follow the new one when it is complete.
+   */
+  async flushInSlices(sliceMs: number): Promise<void> {
+    if (!this.handOver()) return;
+    await this.linker.regroupInSlices(sliceMs);
+    await this.recountInSlices(sliceMs);
+  }
+
+  /**
+   * The entity postings through the linker's new grouping, built aside in slices and swapped in whole; if an
+   * article changes meanwhile, they are left to be rebuilt at the next query.
+   */
+  private async recountInSlices(sliceMs: number): Promise<void> {
+    const changes = this.changes;
+    const byEntity = new Map<string, Set<number>>();
+    const counts = new Map<Article, Map<string, number>>();
+    let sliceEnd = performance.now() + sliceMs;
+    for (const article of [...this.articles.values()]) {
+      if (performance.now() > sliceEnd) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.changes !== changes) break;
+        sliceEnd = performance.now() + sliceMs;
+      }
+      const articleCounts = this.countsOf(article);
+      counts.set(article, articleCounts);
+      post(byEntity, article.slot, articleCounts);
+    }
+    if (this.changes !== changes) {
+      this.linked = false;
+      return;
+    }
+    for (const [article, articleCounts] of counts) article.counts = articleCounts;
+    this.byEntity = byEntity;
+    this.linked = true;
+  }
+
+  /** Gives the waiting changes to the linker; false if there were none. */
+  private handOver(): boolean {
+    if (!this.unlinked.size) return false;
     for (const [key, analysis] of this.unlinked) {
       if (analysis) this.linker.set(key, analysis); else this.linker.delete(key);
     }
     this.unlinked.clear();
-    this.linked = false;
-    this.link();
+    return true;
   }
 
   /** Every entity query calls it: brings the entity postings up to date with the linker. */
@@ -151,23 +209,22 @@ export class ArticleIndex {
     if (this.linked) return;
     this.linked = true;
     this.byEntity.clear();
-    for (const article of this.articles.values()) {
-      article.counts = new Map();
-      this.count(article);
-    }
+    for (const article of this.articles.values()) this.count(article);
   }
 
   /** One article's mentions per global id, through the linker's current grouping. */
   private count(article: Article): void {
+    article.counts = this.countsOf(article);
+    post(this.byEntity, article.slot, article.counts);
+  }
+
+  private countsOf(article: Article): Map<string, number> {
+    const counts = new Map<string, number>();
     for (const m of article.analysis.mentions) {
       const id = this.linker.idOf(article.key, m.key);
-      if (id) article.counts.set(id, (article.counts.get(id) ?? 0) + 1);
+      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    for (const id of article.counts.keys()) {
-      let set = this.byEntity.get(id);
-      if (!set) this.byEntity.set(id, (set = new Set()));
-      set.add(article.slot);
-    }
+    return counts;
   }
 
   private unindex(a: Article): void {
@@ -349,6 +406,27 @@ export class ArticleIndex {
     }
     return out;
   }
+}
+
+/** Adds an article's slot to the postings of the entities it mentions. */
+function post(byEntity: Map<string, Set<number>>, slot: number, counts: Map<string, number>): void {
+  for (const id of counts.keys()) {
+    let set = byEntity.get(id);
+    if (!set) byEntity.set(id, (set = new Set()));
+    set.add(slot);
+  }
+}
+
+/** Two 32-bit FNV-1a variants in one 53-bit number: a collision between two versions of a text is negligible. */
+function textHash(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 function titleOf(text: string): string {

@@ -30,6 +30,8 @@ import { defaultSettings, indexChangedNotification, type IndexChanged, type News
  * (a few hundred ms on thousands of articles) and clients hear that the index changed.
  */
 const ANNOUNCE_DELAY_MS = 1000;
+/** The regrouping runs in slices this long, so that hover and highlighting in the open article never wait. */
+const LINKING_SLICE_MS = 8;
 
 export class WorkspaceIndexing {
   readonly index = new ArticleIndex(new EntityLinker(), analyzeArticle, true);
@@ -107,7 +109,8 @@ export class WorkspaceIndexing {
     });
     progress.done();
     if (generation !== this.generation) return;
-    this.index.flush();
+    await this.index.flushInSlices(LINKING_SLICE_MS);
+    if (generation !== this.generation) return;
     this.complete = true;
     this.connection.console.info(`indexed ${this.index.size} articles in ${(performance.now() - started).toFixed(0)} ms`);
     this.announce(0);
@@ -123,6 +126,11 @@ export class WorkspaceIndexing {
     const key = articleKey(document.uri);
     if (!isMostlyArabic(document.getText())) {
       if (this.open.delete(key)) this.index.delete(key);
+      return;
+    }
+    // Opening an article the index holds as it is changes nothing: no second analysis, no regrouping.
+    if (!this.open.has(key) && this.index.holds(key, document.getText())) {
+      this.open.add(key);
       return;
     }
     // Opening an article does not make it newer: it keeps its file's time until the first edit.
@@ -171,8 +179,8 @@ export class WorkspaceIndexing {
   /** Regroups names, tells the client the index changed (the Entities view reloads), refreshes CodeLenses. */
   private announce(delay: number): void {
     clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      this.index.flush();
+    this.announceTimer = setTimeout(async () => {
+      await this.index.flushInSlices(LINKING_SLICE_MS);
       void this.connection.sendNotification(indexChangedNotification, this.status);
       if (this.client.lensRefresh) void this.connection.sendRequest(CodeLensRefreshRequest.type);
     }, delay);
