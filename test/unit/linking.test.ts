@@ -74,3 +74,14 @@ test('a regrouping in slices gives the same ids, and queries meanwhile answer fr
   }
   assert.deepEqual(sliced.get('usa')?.spellings, whole.get('usa')?.spellings);
 });
+
+test('setting the same analysis again does not regroup', () => {
+  const linker = new EntityLinker();
+  const a = article(['PER:a', 'PER', 'يوري كوفالتشوك']);
+  linker.set('a.txt', a);
+  const entity = linker.get(linker.idOf('a.txt', 'PER:a')!);
+  linker.set('a.txt', a);
+  assert.equal(linker.get(linker.idOf('a.txt', 'PER:a')!), entity, 'the same grouping, not a new one');
+  linker.set('a.txt', article(['PER:a', 'PER', 'يوري كوفالتشوك']));
+  assert.notEqual(linker.get(linker.idOf('a.txt', 'PER:a')!), entity);
+});

@@ -41,6 +41,7 @@ export class EntityLinker {
   private regrouping: Promise<void> | undefined;
 
   set(file: string, analysis: ArticleAnalysis): void {
+    if (this.files.get(file) === analysis) return; // the CLI's run and its related articles share one linker
     this.files.set(file, analysis);
     this.dirty = true;
   }
