@@ -419,7 +419,8 @@ function post(byEntity: Map<string, Set<number>>, slot: number, counts: Map<stri
 
 /** Two 32-bit FNV-1a variants in one 53-bit number: a collision between two versions of a text is negligible. */
 function textHash(text: string): number {
-  let a = 0x811c9dc5;
+  // Int32 from the start (0x811c9dc5 alone is a double), so that the loop stays in integer arithmetic.
+  let a = 0x811c9dc5 | 0;
   let b = 0x01000193;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
