@@ -177,7 +177,7 @@ function labelKeys(value: string): FeatureKeys {
 
 /** hashString(text.slice(start, end)) without making the slice. */
 function hashRange(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
+  let hash = 0x811c9dc5 | 0; // int32 from the start: a double start keeps the loop out of integer arithmetic
   for (let i = Math.max(0, start); i < end; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);

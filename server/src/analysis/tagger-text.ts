@@ -67,7 +67,7 @@ export function wordShape(word: string): string {
 
 /** FNV-1a over UTF-16 code units: stable 32-bit feature keys without storing the feature strings. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
+  let hash = 0x811c9dc5 | 0; // int32 from the start: a double start keeps the loop out of integer arithmetic
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);

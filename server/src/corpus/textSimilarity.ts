@@ -54,7 +54,8 @@ export function fingerprint(text: string): Fingerprint {
   const long: number[] = [];
   const end = Math.min(text.length, MAX_COMPARED);
   // One pass over the characters, hashing each word (FNV-1a) as it goes: no regex, no substrings.
-  let h = 0x811c9dc5, length = 0;
+  let h = 0x811c9dc5 | 0; // int32 from the start: a double start keeps the loop out of integer arithmetic
+  let length = 0;
   for (let i = 0; i <= end; i++) {
     const c = i < end ? wordChar(text, i) : 0;
     if (c === 1) continue;
@@ -64,7 +65,7 @@ export function fingerprint(text: string): Fingerprint {
     } else if (length > 0) {
       all.push(h >>> 0);
       if (length >= 3) long.push(h >>> 0);
-      h = 0x811c9dc5;
+      h = 0x811c9dc5 | 0;
       length = 0;
     }
   }
