@@ -5,7 +5,7 @@
  * loop free of garbage. The cache hands out ids; who asks keeps them (a Map, or a field on an interned
  * word type), valid while `generation` stays the same.
  */
-import { CONTEXT_OFFSETS, FeatureExtractor, SENTENCE_END, SENTENCE_START, type FeatureKeys } from './tagger-features';
+import { CONTEXT_OFFSETS, FeatureExtractor, SENTENCE_END, SENTENCE_START, type FeatureKeys, type KeySink } from './tagger-features';
 import type { FeatureTable } from './tagger-model';
 
 /** Segment 0 scores a word's own features; segment k + 1 what it tells a token at CONTEXT_OFFSETS[k]. */
@@ -51,16 +51,30 @@ export class WordScoreCache {
       const bounded = Math.min(this.scores.length * 2, (MAX_CACHED_WORDS + LINE_ROOM) * blockSize);
       this.scores = grow(this.scores, Math.max(bounded, 2 * (base + blockSize)));
     }
-    const scores = this.scores;
-    scores.fill(0, base, base + blockSize);
-    const features = this.extractor.wordFeatures(word);
-    this.addRows(features, scores, base);
-    for (const part of features.shared) {
-      const block = this.partScores(part);
-      for (let i = 0; i < blockSize; i++) scores[base + i] += block[i];
-    }
+    this.scores.fill(0, base, base + blockSize);
+    this.base = base;
+    this.extractor.visitWord(word, this.sink);
     return id;
   }
+
+  /** Where the word being added has its block. */
+  private base = 0;
+  /** Sums the weight rows of the word's features into its block as the extractor finds them. */
+  private readonly sink: KeySink = {
+    key: (segment, key) => {
+      const row = this.table.rowOf(key);
+      if (row < 0) return; // a feature the model never weighted
+      const { scores, weights, tagCount } = this;
+      const at = this.base + segment * tagCount;
+      const from = row * tagCount;
+      for (let t = 0; t < tagCount; t++) scores[at + t] += weights[from + t];
+    },
+    part: (part) => {
+      const block = this.partScores(part);
+      const { scores, base, blockSize } = this;
+      for (let i = 0; i < blockSize; i++) scores[base + i] += block[i];
+    },
+  };
 
   /** Forgets every word but the sentence edges (which keep their ids), so that memory stays bounded. */
   clear(): void {

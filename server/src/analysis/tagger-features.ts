@@ -106,6 +106,16 @@ export interface WordFeatures extends FeatureKeys {
   shared: FeatureKeys[];
 }
 
+/**
+ * Receives a word's features as they are computed: keys by segment (0: the word's own; k + 1: what it tells a
+ * token at CONTEXT_OFFSETS[k]) and shared parts. The score cache sums weight rows straight from it, with no
+ * key lists in between.
+ */
+export interface KeySink {
+  key(segment: number, key: number): void;
+  part(part: FeatureKeys): void;
+}
+
 const NO_KEYS: FeatureKeys = { own: [], byOffset: CONTEXT_OFFSETS.map(() => []) };
 
 /** Memoises the keys of each distinct table value, so that equal values give the same object. */
@@ -135,10 +145,35 @@ function clusterKeys(value: string, ownNames: number[], nameAt: (k: number) => n
   };
 }
 
-const NO_CLUSTER: FeatureKeys = { own: [OWN.noCluster], byOffset: NO_KEYS.byOffset };
+/** Which offsets are next to the token (±1): they see more of a neighbour than ±2 do. */
+const NEXT_TO = CONTEXT_OFFSETS.map((offset) => Math.abs(offset) === 1);
+/** Per cluster level, whether neighbours see it. */
+const LEVEL_IN_CONTEXT = Array.from({ length: CLUSTER_LEVELS }, (_, level) => CONTEXT_CLUSTER_LEVELS.includes(level));
 
-function wordClusterKeys(value: string): FeatureKeys {
-  return value === '' ? NO_CLUSTER : clusterKeys(value, OWN.clusters, (k) => AT_OFFSET[k].clusters, CONTEXT_CLUSTER_LEVELS);
+function visitCategories(categories: string[], sink: KeySink): void {
+  for (const category of categories) {
+    const hash = memoHash(category);
+    sink.key(0, featureKey(OWN.category, hash));
+    for (let k = 0; k < CONTEXT_OFFSETS.length; k++) sink.key(k + 1, featureKey(AT_OFFSET[k].category, hash));
+  }
+}
+
+/** The word's cluster ids (tab-separated levels) at every level; neighbours see only CONTEXT_CLUSTER_LEVELS. */
+function visitWordCluster(value: string, sink: KeySink): void {
+  if (value === '') {
+    sink.key(0, OWN.noCluster);
+    return;
+  }
+  for (let level = 0, from = 0; from <= value.length; level++) {
+    let end = value.indexOf('\t', from);
+    if (end < 0) end = value.length;
+    const hash = hashRange(value, from, end);
+    sink.key(0, featureKey(OWN.clusters[level], hash));
+    if (LEVEL_IN_CONTEXT[level]) {
+      for (let k = 0; k < CONTEXT_OFFSETS.length; k++) sink.key(k + 1, featureKey(AT_OFFSET[k].clusters[level], hash));
+    }
+    from = end + 1;
+  }
 }
 
 function stemClusterKeys(value: string): FeatureKeys {
@@ -185,29 +220,38 @@ function hashRange(text: string, start: number, end: number): number {
   return hash >>> 0;
 }
 
-const NO_CATEGORIES: string[] = [];
 const UNSEEN_STATS = 'unseen\tunseen';
 
-/** What the stem tables say of one stem, merged at load so that a word costs one lookup, not three. */
-interface StemEntry {
-  cluster: string;
+/**
+ * What the tables say of one normalised form, as a word (cluster, categories) and as a stem (cluster, buckets):
+ * merged at load, so that a word type costs two lookups, not seven.
+ */
+interface WordEntry {
+  cluster: string | undefined;
+  categories: string[] | undefined;
+  stemCluster: string;
   stats: string;
   labels: string;
-  /** The entry's parts, resolved when a word first needs them. */
-  parts: FeatureKeys[] | undefined;
+  /** The stem's shared parts, resolved when a word first needs them. */
+  stemParts: FeatureKeys[] | undefined;
 }
 
-function mergeStemTables(tables: WordTables): Map<string, StemEntry> {
-  const stems = new Map<string, StemEntry>();
-  const entry = (stem: string) => {
-    let found = stems.get(stem);
-    if (!found) stems.set(stem, (found = { cluster: '', stats: UNSEEN_STATS, labels: '', parts: undefined }));
+function mergeTables(tables: WordTables): Map<string, WordEntry> {
+  const entries = new Map<string, WordEntry>();
+  const entry = (form: string) => {
+    let found = entries.get(form);
+    if (!found) {
+      found = { cluster: undefined, categories: undefined, stemCluster: '', stats: UNSEEN_STATS, labels: '', stemParts: undefined };
+      entries.set(form, found);
+    }
     return found;
   };
-  for (const [stem, value] of tables.stemClusters) entry(stem).cluster = value;
+  for (const [form, value] of tables.clusters) entry(form).cluster = value;
+  for (const [form, categories] of tables.lexicon) entry(form).categories = categories;
+  for (const [stem, value] of tables.stemClusters) entry(stem).stemCluster = value;
   for (const [stem, value] of tables.stemStats) entry(stem).stats = value;
   for (const [stem, value] of tables.stemLabels) entry(stem).labels = value;
-  return stems;
+  return entries;
 }
 
 export class FeatureExtractor {
@@ -215,84 +259,81 @@ export class FeatureExtractor {
   private readonly stemClusters = new KeyMemo(stemClusterKeys);
   private readonly stats = new KeyMemo(statsKeys);
   private readonly labels = new KeyMemo(labelKeys);
-  private readonly stems: Map<string, StemEntry>;
+  private readonly entries: Map<string, WordEntry>;
   private readonly unseenStemParts: FeatureKeys[];
 
-  constructor(private readonly tables: WordTables) {
-    this.stems = mergeStemTables(tables);
-    this.unseenStemParts = [NO_KEYS, this.stats.get(UNSEEN_STATS), NO_KEYS];
+  constructor(tables: WordTables) {
+    this.entries = mergeTables(tables);
+    this.unseenStemParts = [this.stats.get(UNSEEN_STATS)];
   }
 
+  /** A word's features as lists (training keeps them per word type). */
   wordFeatures(word: string): WordFeatures {
+    const own: number[] = [];
+    const byOffset = CONTEXT_OFFSETS.map((): number[] => []);
+    const shared: FeatureKeys[] = [];
+    this.visitWord(word, {
+      key: (segment, key) => (segment === 0 ? own : byOffset[segment - 1]).push(key),
+      part: (part) => shared.push(part),
+    });
+    return { own, byOffset, shared };
+  }
+
+  /** Hands every feature of a word to `sink`. */
+  visitWord(word: string, sink: KeySink): void {
     const edge = word === SENTENCE_START || word === SENTENCE_END;
     const norm = edge ? word : normaliseForTagger(word);
     const { clitics, stem } = edge ? { clitics: '', stem: word } : splitProclitics(norm);
-    const fromWord = edge ? undefined : this.tables.lexicon.get(norm);
-    const fromStem = edge || stem === norm ? undefined : this.tables.lexicon.get(stem);
-    const shared = edge ? this.edgeParts(word) : this.sharedParts(stem, fromWord, fromStem);
-    const unique = edge ? NO_CLUSTER : this.uniqueParts(norm, stem, fromWord, fromStem);
     const length = norm.length;
     const wordHash = hashString(norm);
     const stemHash = hashString(stem);
     const shapeHash = memoHash(edge ? word : wordShape(word));
     const suffix2 = hashRange(norm, length - 2, length);
-    const own = [
-      OWN.bias,
-      featureKey(OWN.word, wordHash),
-      featureKey(OWN.stem, stemHash),
-      featureKey(OWN.clitics, memoHash(clitics)),
-      featureKey(OWN.shape, shapeHash),
-      featureKey(OWN.length, Math.min(stem.length, 8)),
-      featureKey(OWN.suffix1, hashRange(norm, length - 1, length)),
-      featureKey(OWN.suffix2, suffix2),
-      featureKey(OWN.suffix3, hashRange(norm, length - 3, length)),
-      featureKey(OWN.prefix2, hashRange(stem, 0, Math.min(2, stem.length))),
-      featureKey(OWN.prefix3, hashRange(stem, 0, Math.min(3, stem.length))),
-    ];
-    const byOffset = CONTEXT_OFFSETS.map((offset, k) => {
+    sink.key(0, OWN.bias);
+    sink.key(0, featureKey(OWN.word, wordHash));
+    sink.key(0, featureKey(OWN.stem, stemHash));
+    sink.key(0, featureKey(OWN.clitics, memoHash(clitics)));
+    sink.key(0, featureKey(OWN.shape, shapeHash));
+    sink.key(0, featureKey(OWN.length, Math.min(stem.length, 8)));
+    sink.key(0, featureKey(OWN.suffix1, hashRange(norm, length - 1, length)));
+    sink.key(0, featureKey(OWN.suffix2, suffix2));
+    sink.key(0, featureKey(OWN.suffix3, hashRange(norm, length - 3, length)));
+    sink.key(0, featureKey(OWN.prefix2, hashRange(stem, 0, Math.min(2, stem.length))));
+    sink.key(0, featureKey(OWN.prefix3, hashRange(stem, 0, Math.min(3, stem.length))));
+    for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
       const names = AT_OFFSET[k];
-      const keys = [featureKey(names.word, wordHash), featureKey(names.stem, stemHash)];
-      if (Math.abs(offset) === 1) keys.push(featureKey(names.suffix2, suffix2), featureKey(names.shape, shapeHash));
-      return keys;
-    });
-    own.push(...unique.own);
-    byOffset.forEach((keys, k) => keys.push(...unique.byOffset[k]));
-    return { own, byOffset, shared };
-  }
-
-  /**
-   * Keys almost every word has to itself: its cluster path (46,801 distinct values for 50,398 clustered words)
-   * and a merged category list. Memoising them would cost memory and time for nothing.
-   */
-  private uniqueParts(norm: string, stem: string, fromWord?: string[], fromStem?: string[]): FeatureKeys {
-    const { clusters } = this.tables;
+      sink.key(k + 1, featureKey(names.word, wordHash));
+      sink.key(k + 1, featureKey(names.stem, stemHash));
+      if (NEXT_TO[k]) {
+        sink.key(k + 1, featureKey(names.suffix2, suffix2));
+        sink.key(k + 1, featureKey(names.shape, shapeHash));
+      }
+    }
+    if (edge) {
+      // The sentence edges have no table values; their own name stands for their buckets.
+      sink.key(0, OWN.noCluster);
+      sink.part(this.stats.get(`${word}\t${word}`));
+      return;
+    }
+    const ofWord = this.entries.get(norm);
+    const ofStem = stem === norm ? ofWord : this.entries.get(stem);
+    const fromWord = ofWord?.categories;
+    const fromStem = stem === norm ? undefined : ofStem?.categories;
+    // A list merged from both is a new one, almost always unique to the word: not worth memoising.
+    if (fromWord && fromStem) visitCategories([...new Set([...fromWord, ...fromStem])], sink);
+    else if (fromWord || fromStem) sink.part(this.categories.get((fromStem ?? fromWord)!));
     // A word seen only with clitics attached still gets its stem's cluster.
-    const clusterValue = clusters.get(norm) ?? clusters.get(stem) ?? clusters.get('ال' + stem) ?? '';
-    const cluster = wordClusterKeys(clusterValue);
-    if (!fromWord || !fromStem) return cluster;
-    const categories = categoryKeys([...new Set([...fromWord, ...fromStem])]);
-    return {
-      own: [...categories.own, ...cluster.own],
-      byOffset: categories.byOffset.map((keys, k) => [...keys, ...cluster.byOffset[k]]),
-    };
+    visitWordCluster(ofWord?.cluster ?? ofStem?.cluster ?? this.entries.get('ال' + stem)?.cluster ?? '', sink);
+    for (const part of this.stemParts(ofStem)) sink.part(part);
   }
 
-  /** Parts many words share: a category list, and the stem's cluster, statistics and label buckets. */
-  private sharedParts(stem: string, fromWord?: string[], fromStem?: string[]): FeatureKeys[] {
-    // Both lists: merged among the unique parts.
-    const categories = fromWord && fromStem ? NO_KEYS : this.categories.get(fromStem ?? fromWord ?? NO_CATEGORIES);
-    return [categories, ...this.stemParts(stem)];
-  }
-
-  private stemParts(stem: string): FeatureKeys[] {
-    const entry = this.stems.get(stem);
+  private stemParts(entry: WordEntry | undefined): FeatureKeys[] {
     if (!entry) return this.unseenStemParts;
-    entry.parts ??= [this.stemClusters.get(entry.cluster), this.stats.get(entry.stats), this.labels.get(entry.labels)];
-    return entry.parts;
+    entry.stemParts ??= [this.stemClusters.get(entry.stemCluster), this.stats.get(entry.stats), this.labels.get(entry.labels)].filter(
+      (part) => part !== NO_KEYS,
+    );
+    return entry.stemParts;
   }
 
-  /** The sentence edges have no table values; their own name stands for their buckets. */
-  private edgeParts(edge: string): FeatureKeys[] {
-    return [this.stats.get(`${edge}\t${edge}`)];
-  }
+
 }

@@ -32,8 +32,13 @@ export class PerceptronTagger implements Tagger {
   private emissions = new Float32Array(0);
   private path = new Int32Array(0);
 
-  constructor(private readonly model: TaggerModel) {
+  /** Tag transition scores ((tags + 1) × tags, the last row for the first word of a sentence). */
+  private readonly transitions: Float32Array;
+
+  // The model itself is not kept: its word tables live on merged in the feature extractor.
+  constructor(model: TaggerModel) {
     this.tagCount = model.tags.length;
+    this.transitions = model.transitions;
     this.cache = new WordScoreCache(
       new FeatureExtractor(model.tables),
       new FeatureTable(model.keys),
@@ -93,7 +98,7 @@ export class PerceptronTagger implements Tagger {
         for (let t = 0; t < tagCount; t++) emissions[base + t] += scores[from + t];
       }
     }
-    viterbi(emissions, length, this.model.transitions, this.mask, tagCount, this.path, this.allowed);
+    viterbi(emissions, length, this.transitions, this.mask, tagCount, this.path, this.allowed);
     return this.path;
   }
 
