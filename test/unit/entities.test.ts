@@ -53,3 +53,13 @@ test('an organisation head noun followed by a rare word names an organisation', 
   assert.deepEqual(spans('وأفادت وكالة زيتون للأنباء أن').map((s) => [s[0], s[1]]), [['وكالة زيتون للأنباء', 'ORG']]);
   assert.deepEqual(spans('أسس حزب جديد'), []);
 });
+
+test('a ministry is named by its field, one more field or the country, never by what follows the name', () => {
+  const orgs = (text: string) => analyzeArticle(text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+  assert.deepEqual(orgs('أعلنت وزارة النقل أمس أن الطريق مغلق.'), ['وزارة النقل']);
+  assert.deepEqual(orgs('وقالت وزارة المالية إن العجز تراجع.'), ['وزارة المالية']);
+  assert.deepEqual(orgs('وأكدت وزارة التربية والتعليم أن الامتحانات ستبدأ.'), ['وزارة التربية والتعليم']);
+  assert.deepEqual(orgs('وذكرت وزارة النقل العراقية أن الرحلات عادت.'), ['وزارة النقل العراقية']);
+  assert.deepEqual(orgs('وشاركت وزارة الإعلام والنادي الثقافي في الحفل.').slice(0, 1), ['وزارة الإعلام']);
+  assert.deepEqual(orgs('وقالت الوزارة الجديدة إن الخطة جاهزة.'), [], 'the ministry, unnamed');
+});

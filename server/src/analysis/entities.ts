@@ -44,9 +44,11 @@ const NAMING_CUES = new Set(
 // Head nouns that open an organisation's name.
 const ORG_HEADS = new Set(
   ['منظمة', 'وكالة', 'حزب', 'حركة', 'جبهة', 'جمعية', 'هيئة', 'مؤسسة', 'شركة', 'مركز', 'صحيفة', 'قناة', 'جامعة', 'بنك', 'مصرف', 'تنظيم', 'جماعة',
-    'معهد', 'كلية', 'نادي', 'مستشفى', 'اتحاد', 'دار']
+    'معهد', 'كلية', 'نادي', 'مستشفى', 'اتحاد', 'دار', 'وزارة']
     .map(normalizeWord),
 );
+// A ministry is named by its field, a common definite noun (وزارة النقل، وزارة التربية والتعليم).
+const MINISTRY = normalizeWord('وزارة');
 // Imperfect verbs in the dual/plural (تدعمان، يعترفان، يقولون) that a tagger may glue to a name.
 const VERB_LIKE = /^[يت][\u0621-\u064A]{3,}(ان|ون)$/;
 const DIGITS = /^[0-9]/;
@@ -191,21 +193,33 @@ function fromTagger(
 
 /**
  * An organisation named by its head noun: منظمة/وكالة/حزب/مركز … followed by at least one rare word or a
- * place (a name, not a description) and then complements (وكالة مهر للأنباء، حزب العدالة والتنمية،
- * حركة تحرير السودان).
+ * place (a name, not a description), or a ministry by its field (وزارة النقل), and then complements (وكالة مهر
+ * للأنباء، حزب العدالة والتنمية، حركة تحرير السودان، وزارة التربية والتعليم، وزارة الخارجية الروسية).
  */
 function headedOrganisation(
   g: Gazetteer, text: string, tokens: WordToken[], r: Reading, i: number, taken: Uint8Array, places: Map<number, Candidate>,
 ): Candidate | undefined {
   let last = i;
+  const ministry = r.stem === MINISTRY;
   for (let k = i + 1; k < tokens.length && spaceBetween(text, tokens[k - 1], tokens[k]); k++) {
+    const norm = tokens[k].norm;
+    if (ministry) {
+      // Its field (وزارة المالية: finance, even where the word reads as a nisba), then one more field (التربية
+      // والتعليم, but not والنادي) or the country's nisba (وزارة الخارجية الروسية).
+      const field =
+        last === i
+          ? !taken[k] && norm.startsWith('ال') && norm.length > 3
+          : last === i + 1 && !taken[k] && (g.nisba.has(norm) || (norm.startsWith('وال') && !ORG_HEADS.has(bareWord(norm.slice(1)))));
+      if (!field) break;
+      last = k;
+      continue;
+    }
     // A place written without proclitic right after the head or its first word names which one (بنك الجزائر).
     if (taken[k]) {
       if (!places.has(k) || last > i + 1) break;
       last = k;
       continue;
     }
-    const norm = tokens[k].norm;
     const isRare = (w: string): boolean => !g.common.has(w) && !g.nisba.has(w) && !g.notNames.has(bareWord(w)) && ARABIC_NAME.test(w);
     const rare = last === i && norm[0] !== 'و' && isRare(norm); // منظمة ومتخصصة: a conjunction, no name
     // Complements: genitives with لل (للأنباء), coordinated words (العدالة والتنمية), and a nisba that says
