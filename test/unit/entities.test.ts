@@ -63,3 +63,10 @@ test('a ministry is named by its field, one more field or the country, never by 
   assert.deepEqual(orgs('وشاركت وزارة الإعلام والنادي الثقافي في الحفل.').slice(0, 1), ['وزارة الإعلام']);
   assert.deepEqual(orgs('وقالت الوزارة الجديدة إن الخطة جاهزة.'), [], 'the ministry, unnamed');
 });
+
+test('parliaments and cabinets are organisations; a board of directors is not', () => {
+  const orgs = (text: string) => analyzeArticle(text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+  assert.deepEqual(orgs('وافق مجلس الوزراء على الموازنة.'), ['مجلس الوزراء']);
+  assert.deepEqual(orgs('وصوت مجلس النواب الأمريكي على القانون.'), ['مجلس النواب الأمريكي']);
+  assert.deepEqual(orgs('وقرر مجلس الإدارة توزيع الأرباح.'), []);
+});

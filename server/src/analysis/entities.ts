@@ -44,11 +44,18 @@ const NAMING_CUES = new Set(
 // Head nouns that open an organisation's name.
 const ORG_HEADS = new Set(
   ['منظمة', 'وكالة', 'حزب', 'حركة', 'جبهة', 'جمعية', 'هيئة', 'مؤسسة', 'شركة', 'مركز', 'صحيفة', 'قناة', 'جامعة', 'بنك', 'مصرف', 'تنظيم', 'جماعة',
-    'معهد', 'كلية', 'نادي', 'مستشفى', 'اتحاد', 'دار', 'وزارة']
+    'معهد', 'كلية', 'نادي', 'مستشفى', 'اتحاد', 'دار', 'وزارة', 'مجلس']
     .map(normalizeWord),
 );
 // A ministry is named by its field, a common definite noun (وزارة النقل، وزارة التربية والتعليم).
 const MINISTRY = normalizeWord('وزارة');
+// Councils that are institutions of state, named by a common word: parliaments and cabinets (مجلس النواب،
+// مجلس الوزراء). A council of anything else (مجلس الإدارة، مجلس أمناء) names no organisation.
+const COUNCIL = normalizeWord('مجلس');
+const COUNCIL_FIELDS = new Set(
+  ['الوزراء', 'النواب', 'الشورى', 'الأمة', 'الشعب', 'الشيوخ', 'الدولة', 'الأعيان', 'الرئاسة', 'السيادة', 'الحكم', 'التعاون', 'الدوما']
+    .map(normalizeWord),
+);
 // Imperfect verbs in the dual/plural (تدعمان، يعترفان، يقولون) that a tagger may glue to a name.
 const VERB_LIKE = /^[يت][\u0621-\u064A]{3,}(ان|ون)$/;
 const DIGITS = /^[0-9]/;
@@ -201,15 +208,16 @@ function headedOrganisation(
 ): Candidate | undefined {
   let last = i;
   const ministry = r.stem === MINISTRY;
+  const council = r.stem === COUNCIL;
   for (let k = i + 1; k < tokens.length && spaceBetween(text, tokens[k - 1], tokens[k]); k++) {
     const norm = tokens[k].norm;
-    if (ministry) {
-      // Its field (وزارة المالية: finance, even where the word reads as a nisba), then one more field (التربية
-      // والتعليم, but not والنادي) or the country's nisba (وزارة الخارجية الروسية).
-      const field =
-        last === i
-          ? !taken[k] && norm.startsWith('ال') && norm.length > 3
-          : last === i + 1 && !taken[k] && (g.nisba.has(norm) || (norm.startsWith('وال') && !ORG_HEADS.has(bareWord(norm.slice(1)))));
+    if (ministry || council) {
+      // Its field (وزارة المالية: finance, even where the word reads as a nisba; مجلس النواب), then the country's
+      // nisba (وزارة الخارجية الروسية، مجلس الشعب المصري) or, for a ministry, one more field (التربية والتعليم,
+      // but not والنادي).
+      const first = ministry ? norm.startsWith('ال') && norm.length > 3 : COUNCIL_FIELDS.has(norm);
+      const more = g.nisba.has(norm) || (ministry && norm.startsWith('وال') && !ORG_HEADS.has(bareWord(norm.slice(1))));
+      const field = !taken[k] && (last === i ? first : last === i + 1 && more);
       if (!field) break;
       last = k;
       continue;
