@@ -155,7 +155,6 @@ export function taggedSpans(text: string, tokens: WordToken[]): TaggedSpan[] {
     let last = i;
     while (last + 1 < tokens.length && tokens[last + 1].start < limit) last++;
     makeRoom(model, 2 * (last - i + 1));
-    model.reserve(2 * (last - i + 1));
     line.length = 0;
     for (; i <= last; i++) {
       line.push(wordId(model, tokens[i].word), i);
