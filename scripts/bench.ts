@@ -138,7 +138,11 @@ async function main(): Promise<void> {
   console.log(`index complete: ${(indexMs / 1000).toFixed(2)} s for ${status.articles} articles (target < ${targets.indexMs / 1000} s) ${indexMs < targets.indexMs ? 'OK' : 'OVER'}`);
   console.log(`  server CPU time for the build: ${indexCpu.toFixed(1)} s on ${os.availableParallelism()} cores; load average before: ${loadBefore}`);
   const during = [...duringBuild].sort((a, b) => a - b);
-  console.log(`hover while indexing: ${during.length} requests, p50 ${percentile(during, 50).toFixed(1)} ms, max ${during[during.length - 1]?.toFixed(1)} ms`);
+  // The first request also waits for the tagger model and gazetteers to load: the max is that, the p99 the rest.
+  console.log(
+    `hover while indexing: ${during.length} requests, p50 ${percentile(during, 50).toFixed(1)} ms, ` +
+      `p99 ${percentile(during, 99).toFixed(1)} ms, first ${duringBuild[0]?.toFixed(1)} ms, max ${during[during.length - 1]?.toFixed(1)} ms`,
+  );
   for (const method of Object.keys(latencies)) {
     const sorted = latencies[method].sort((a, b) => a - b);
     const p99 = percentile(sorted, 99);
