@@ -70,3 +70,12 @@ test('parliaments and cabinets are organisations; a board of directors is not', 
   assert.deepEqual(orgs('وصوت مجلس النواب الأمريكي على القانون.'), ['مجلس النواب الأمريكي']);
   assert.deepEqual(orgs('وقرر مجلس الإدارة توزيع الأرباح.'), []);
 });
+
+test('a bare surname is the person named in full elsewhere in the article, whatever type it was read as', () => {
+  // The tagger reads the second الجابري as an organisation.
+  const text = 'قالت الفنانة خلود الجابري التي قدمت المحاضرة إن المعرض ناجح.\nوأضافت الجابري “لقد تجسدت هذه الخبرة أكثر في ميدان التصوير”.';
+  const a = analyzeArticle(text);
+  const surname = a.mentions.find((m) => m.text === 'الجابري');
+  assert.equal(surname?.type, 'PER');
+  assert.equal(surname?.key, a.mentions.find((m) => m.text === 'خلود الجابري')?.key);
+});

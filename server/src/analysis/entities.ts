@@ -441,13 +441,20 @@ function assignKeys(g: Gazetteer, text: string, tokens: WordToken[], found: Cand
   const tokenMention = new Int32Array(tokens.length).fill(-1);
   for (const c of found) {
     let key = keyOf(c);
-    if (!c.known && c.type === 'PER' && c.words.length === 1) key = fullBySurname.get(c.words[0]) ?? key;
+    let type = c.type;
+    // A bare surname belongs to the full name written elsewhere in the article, even where the tagger read it as
+    // a place or an organisation (خلود الجابري … وأضافت الجابري).
+    const full = !c.known && c.words.length === 1 ? fullBySurname.get(c.words[0]) : undefined;
+    if (full) {
+      key = full;
+      type = 'PER';
+    }
     const mentionText = text.slice(c.start, c.end);
     for (let k = c.first; k <= c.last; k++) tokenMention[k] = mentions.length;
-    mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type, key });
+    mentions.push({ start: c.start, end: c.end, text: mentionText, type, key });
     const e = entities.get(key);
     if (!e) {
-      const entity: LocalEntity & { words: number } = { key, type: c.type, name: mentionText, words: c.words.length };
+      const entity: LocalEntity & { words: number } = { key, type, name: mentionText, words: c.words.length };
       if (c.known) {
         entity.knownId = c.known.id;
         entity.canonicalAr = c.known.canonicalAr;
