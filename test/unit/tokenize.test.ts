@@ -17,3 +17,11 @@ test('proclitic readings: whole word first, then و ف, ب ل ك, and لل as ل
   // Short words are never split: the stem would be too short to be a name.
   assert.deepEqual(readings('بين').map((r) => r.stem), ['بين']);
 });
+
+test('every spelling is interned once, including those added as the table grows', () => {
+  const letters = 'ابتثجحخدذر';
+  const words = Array.from({ length: 30000 }, (_, i) => 'كلمة' + String(i).replace(/\d/g, (d) => letters[Number(d)]));
+  const first = tokenize(words.join(' ')).map((t) => t.word);
+  const again = tokenize(words.join(' ')).map((t) => t.word);
+  assert.equal(again.filter((word, i) => word !== first[i]).length, 0);
+});

@@ -116,15 +116,17 @@ let tokenizeSerial = 0;
  */
 class WordTable {
   size = 0;
-  private slots = new Int32Array(2 << 14).fill(EMPTY);
+  /** Per slot, the hash of the type in it; the type itself sits in `slotTypes` at the same index. */
+  private hashes = new Int32Array(INITIAL_SLOTS);
+  private slotTypes = new Array<WordType | undefined>(INITIAL_SLOTS).fill(undefined);
   private types: WordType[] = [];
 
   intern(text: string, start: number, end: number, hash: number): WordType {
-    const mask = (this.slots.length >> 1) - 1;
+    const mask = this.hashes.length - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const index = this.slots[2 * s + 1];
-      if (index === EMPTY) break;
-      if (this.slots[2 * s] === hash && sameSpelling(this.types[index].text, text, start, end)) return this.types[index];
+      const type = this.slotTypes[s];
+      if (type === undefined) break;
+      if (this.hashes[s] === hash && sameSpelling(type.text, text, start, end)) return type;
     }
     const spelling = text.slice(start, end);
     const norm = normalizeWord(spelling);
@@ -147,26 +149,32 @@ class WordTable {
   private add(type: WordType, hash: number): void {
     this.types.push(type);
     this.size++;
-    if (this.size * 4 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(hash, this.size - 1);
+    // At most half full, so that a probe for a new word soon meets an empty slot.
+    if (this.size * 2 > this.hashes.length) this.rehash(this.hashes.length * 2);
+    this.place(type, hash);
   }
 
-  private place(hash: number, index: number): void {
-    const mask = (this.slots.length >> 1) - 1;
+  private place(type: WordType, hash: number): void {
+    const mask = this.hashes.length - 1;
     let s = hash & mask;
-    while (this.slots[2 * s + 1] !== EMPTY) s = (s + 1) & mask;
-    this.slots[2 * s] = hash;
-    this.slots[2 * s + 1] = index;
+    while (this.slotTypes[s] !== undefined) s = (s + 1) & mask;
+    this.hashes[s] = hash;
+    this.slotTypes[s] = type;
   }
 
-  private rehash(length: number): void {
-    const old = this.slots;
-    this.slots = new Int32Array(length).fill(EMPTY);
-    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== EMPTY) this.place(old[s], old[s + 1]);
+  private rehash(slots: number): void {
+    const hashes = this.hashes;
+    const types = this.slotTypes;
+    this.hashes = new Int32Array(slots);
+    this.slotTypes = new Array<WordType | undefined>(slots).fill(undefined);
+    for (let s = 0; s < hashes.length; s++) {
+      const type = types[s];
+      if (type !== undefined) this.place(type, hashes[s]);
+    }
   }
 }
 
-const EMPTY = -1;
+const INITIAL_SLOTS = 1 << 14;
 
 /**
  * The `lastUsed` serial from which on about `count` of `items` were used: at least `count` are at or after it
