@@ -28,8 +28,24 @@ export interface WordType {
   taggerGeneration: number;
 }
 
-export interface WordToken extends Token {
-  word: WordType;
+/**
+ * A word of the text: where it is, and its interned type. Spelling and normalised form are read from the type
+ * (three fields a token, not five: a corpus has millions of tokens).
+ */
+export class WordToken implements Token {
+  constructor(
+    readonly word: WordType,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return this.word.text;
+  }
+
+  get norm(): string {
+    return this.word.norm;
+  }
 }
 
 /** A way to read a normalised word: `cut` proclitic letters dropped, `stem` is the lookup key. */
@@ -92,7 +108,7 @@ export function tokenize(text: string): WordToken[] {
     }
     const word = words.intern(text, start, p, hash);
     word.lastUsed = serial;
-    tokens.push({ text: word.text, start, end: p, norm: word.norm, word });
+    tokens.push(new WordToken(word, start, p));
   }
   return tokens;
 }
