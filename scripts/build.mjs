@@ -19,9 +19,17 @@ const builds = [
   { ...common, entryPoints: ['server/src/corpus/analysisWorker.ts'], outfile: 'out/analysisWorker.js' },
 ];
 
+// `--bench`: the core's benchmarks, bundled as the core ships (npm run bench runs them from .bench/).
+const benchBuilds = ['bench-core', 'bench-tagger'].map((name) => ({
+  ...common,
+  sourcemap: false,
+  entryPoints: [`scripts/${name}.ts`],
+  outfile: `.bench/${name}.js`,
+}));
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all((process.argv.includes('--bench') ? benchBuilds : builds).map((options) => esbuild.build(options)));
 }
