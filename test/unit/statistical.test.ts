@@ -53,3 +53,11 @@ test('recentThreshold keeps at least the asked number of the most recent', () =>
   assert.equal(items.filter((item) => item.lastUsed >= recentThreshold(items, 2)).length, 2);
   assert.equal(recentThreshold(items, 6), -Infinity);
 });
+
+test('recentThreshold gives the same answer however far apart the serials are', () => {
+  const near = [5, 1, 9, 3, 9, 7].map((lastUsed) => ({ lastUsed }));
+  const far = [5, 1, 9_000_000, 3, 9_000_000, 7].map((lastUsed) => ({ lastUsed }));
+  assert.equal(recentThreshold(near, 3), 7);
+  assert.equal(recentThreshold(far, 3), 7);
+  assert.equal(recentThreshold(far, 2), 9_000_000);
+});
