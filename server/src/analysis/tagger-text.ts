@@ -5,27 +5,32 @@
  * when matching rules change.
  */
 
-/** Code unit → replacement: '' drops it (harakat, tatweel, ZWNJ/ZWJ, direction marks), else one letter. */
-const REPLACEMENTS = new Map<number, string>();
-for (const alef of 'أإآٱ') REPLACEMENTS.set(alef.charCodeAt(0), 'ا');
-for (const ya of 'ىی') REPLACEMENTS.set(ya.charCodeAt(0), 'ي');
-REPLACEMENTS.set('ک'.charCodeAt(0), 'ك');
-REPLACEMENTS.set('ة'.charCodeAt(0), 'ه');
+/** Per code unit: KEEP, DROP (harakat, tatweel, ZWNJ/ZWJ, direction marks) or the code unit replacing it. */
+const KEEP = -1;
+const DROP = -2;
+const REPLACEMENT = new Int32Array(0x10000).fill(KEEP);
+const replace = (chars: string, to: string) => {
+  for (const ch of chars) REPLACEMENT[ch.charCodeAt(0)] = to.charCodeAt(0);
+};
+replace('أإآٱ', 'ا');
+replace('ىی', 'ي');
+replace('ک', 'ك');
+replace('ة', 'ه');
 const IGNORED_RANGES = [
   [0x0610, 0x061a], [0x064b, 0x065f], [0x0670, 0x0670], [0x06d6, 0x06ed], [0x0640, 0x0640],
   [0x200c, 0x200f], [0x202a, 0x202e], [0x2066, 0x2069],
 ];
-for (const [from, to] of IGNORED_RANGES) for (let code = from; code <= to; code++) REPLACEMENTS.set(code, '');
+for (const [from, to] of IGNORED_RANGES) REPLACEMENT.fill(DROP, from, to + 1);
 for (let digit = 0; digit < 10; digit++) {
-  REPLACEMENTS.set(0x0660 + digit, String(digit));
-  REPLACEMENTS.set(0x06f0 + digit, String(digit));
+  REPLACEMENT[0x0660 + digit] = 0x30 + digit;
+  REPLACEMENT[0x06f0 + digit] = 0x30 + digit;
 }
 
 /** The form every feature is built from: one spelling per word, whatever the orthography. */
 export function normaliseForTagger(word: string): string {
   let changedAt = -1;
   for (let i = 0; i < word.length; i++) {
-    if (REPLACEMENTS.has(word.charCodeAt(i))) {
+    if (REPLACEMENT[word.charCodeAt(i)] !== KEEP) {
       changedAt = i;
       break;
     }
@@ -33,8 +38,9 @@ export function normaliseForTagger(word: string): string {
   if (changedAt < 0) return word;
   let out = word.slice(0, changedAt);
   for (let i = changedAt; i < word.length; i++) {
-    const replacement = REPLACEMENTS.get(word.charCodeAt(i));
-    out += replacement ?? word[i];
+    const replacement = REPLACEMENT[word.charCodeAt(i)];
+    if (replacement === KEEP) out += word[i];
+    else if (replacement !== DROP) out += String.fromCharCode(replacement);
   }
   return out;
 }
@@ -54,11 +60,19 @@ export function splitProclitics(norm: string): { clitics: string; stem: string }
   return { clitics: norm.slice(0, at), stem: norm.slice(at) };
 }
 
-const ARABIC_WORD = /^[\u0600-\u06FF]+$/;
+/** Whether every code unit is in the Arabic block (most words: tested without a regular expression). */
+function isArabicWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x0600 || c > 0x06ff) return false;
+  }
+  return true;
+}
 
 /** Coarse word shape: script, digits and punctuation. */
 export function wordShape(word: string): string {
-  if (ARABIC_WORD.test(word)) return 'A';
+  if (isArabicWord(word)) return 'A';
   if (/^[0-9٠-٩.,/:-]+$/.test(word)) return /[0-9٠-٩]/.test(word) ? 'D' : 'P';
   if (/^[A-Za-z]+$/.test(word)) return /^[A-Z]/.test(word) ? 'Lc' : 'L';
   if (/^[^\p{L}\p{N}]+$/u.test(word)) return 'P';
