@@ -18,6 +18,9 @@ export interface Tagger {
 
 export const MODEL_FILE_NAME = 'tagger-model.bin';
 
+// tagIds sums exactly four neighbours' segments.
+CONTEXT_OFFSETS.length satisfies 4;
+
 
 export class PerceptronTagger implements Tagger {
   /** Output BIO label per model tag. */
@@ -87,15 +90,20 @@ export class PerceptronTagger implements Tagger {
     }
     const { scores, startId, endId } = this.cache;
     const emissions = this.emissions;
+    const block = SEGMENTS * tagCount;
+    const idAt = (j: number) => (j < 0 ? startId : j >= length ? endId : ids[j]);
     for (let i = 0; i < length; i++) {
+      // The word's own scores, then what each neighbour tells it (segment k + 1 of the word at CONTEXT_OFFSETS[k]),
+      // summed in one pass: each sum rounded to float as when it was accumulated in `emissions`.
+      const own = ids[i] * block;
+      const farLeft = idAt(i + CONTEXT_OFFSETS[0]) * block + tagCount;
+      const left = idAt(i + CONTEXT_OFFSETS[1]) * block + 2 * tagCount;
+      const right = idAt(i + CONTEXT_OFFSETS[2]) * block + 3 * tagCount;
+      const farRight = idAt(i + CONTEXT_OFFSETS[3]) * block + 4 * tagCount;
       const base = i * tagCount;
-      const own = ids[i] * SEGMENTS * tagCount;
-      for (let t = 0; t < tagCount; t++) emissions[base + t] = scores[own + t];
-      for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
-        const j = i + CONTEXT_OFFSETS[k];
-        const id = j < 0 ? startId : j >= length ? endId : ids[j];
-        const from = (id * SEGMENTS + k + 1) * tagCount;
-        for (let t = 0; t < tagCount; t++) emissions[base + t] += scores[from + t];
+      for (let t = 0; t < tagCount; t++) {
+        const sum = Math.fround(Math.fround(Math.fround(scores[own + t] + scores[farLeft + t]) + scores[left + t]) + scores[right + t]);
+        emissions[base + t] = sum + scores[farRight + t];
       }
     }
     viterbi(emissions, length, this.transitions, this.mask, tagCount, this.path, this.allowed);
