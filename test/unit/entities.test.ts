@@ -79,3 +79,9 @@ test('a bare surname is the person named in full elsewhere in the article, whate
   assert.equal(surname?.type, 'PER');
   assert.equal(surname?.key, a.mentions.find((m) => m.text === 'خلود الجابري')?.key);
 });
+
+test('a feminine head followed by an agreeing adjective names nothing; followed by a name it does', () => {
+  const orgs = (text: string) => analyzeArticle(text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+  assert.deepEqual(orgs('وقررت الجمعية عقد جمعية عمومية في شركة قابضة تابعة لها.'), []);
+  assert.deepEqual(orgs('وتخرج في جامعة كارلسروه قبل عامين.'), ['جامعة كارلسروه']);
+});

@@ -229,7 +229,10 @@ function headedOrganisation(
       continue;
     }
     const isRare = (w: string): boolean => !g.common.has(w) && !g.nisba.has(w) && !g.notNames.has(bareWord(w)) && ARABIC_NAME.test(w);
-    const rare = last === i && norm[0] !== 'و' && isRare(norm); // منظمة ومتخصصة: a conjunction, no name
+    // منظمة ومتخصصة: a conjunction, no name. After a feminine head an indefinite feminine word agrees with it as
+    // an adjective (شركة عالمية، جبهة موحدة، جمعية تأسيسية), almost never a name.
+    const adjective = tokens[i].text.endsWith('ة') && tokens[k].text.endsWith('ة') && !norm.startsWith('ال');
+    const rare = last === i && norm[0] !== 'و' && !adjective && isRare(norm);
     // Complements: genitives with لل (للأنباء), coordinated words (العدالة والتنمية), and a nisba that says
     // which one (وكالة الأنباء السورية).
     const coordinated = norm[0] === 'و' && (isRare(norm.slice(1)) || (norm.startsWith('وال') && tokens[k - 1].norm.startsWith('ال')));
