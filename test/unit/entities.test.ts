@@ -84,4 +84,5 @@ test('a feminine head followed by an agreeing adjective names nothing; followed 
   const orgs = (text: string) => analyzeArticle(text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
   assert.deepEqual(orgs('وقررت الجمعية عقد جمعية عمومية في شركة قابضة تابعة لها.'), []);
   assert.deepEqual(orgs('وتخرج في جامعة كارلسروه قبل عامين.'), ['جامعة كارلسروه']);
+  assert.deepEqual(orgs('ويتولى تنظيم دورات تدريبية ضمن مركز تجاري كبير.'), []);
 });

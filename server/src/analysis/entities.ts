@@ -47,6 +47,7 @@ const ORG_HEADS = new Set(
     'معهد', 'كلية', 'نادي', 'مستشفى', 'اتحاد', 'دار', 'وزارة', 'مجلس']
     .map(normalizeWord),
 );
+const ORGANISING = normalizeWord('تنظيم');
 // A ministry is named by its field, a common definite noun (وزارة النقل، وزارة التربية والتعليم).
 const MINISTRY = normalizeWord('وزارة');
 // Councils that are institutions of state, named by a common word: parliaments and cabinets (مجلس النواب،
@@ -229,10 +230,14 @@ function headedOrganisation(
       continue;
     }
     const isRare = (w: string): boolean => !g.common.has(w) && !g.nisba.has(w) && !g.notNames.has(bareWord(w)) && ARABIC_NAME.test(w);
-    // منظمة ومتخصصة: a conjunction, no name. After a feminine head an indefinite feminine word agrees with it as
-    // an adjective (شركة عالمية، جبهة موحدة، جمعية تأسيسية), almost never a name.
-    const adjective = tokens[i].text.endsWith('ة') && tokens[k].text.endsWith('ة') && !norm.startsWith('ال');
-    const rare = last === i && norm[0] !== 'و' && !adjective && isRare(norm);
+    // منظمة ومتخصصة: a conjunction, no name. An indefinite word that agrees with the head as an adjective is
+    // almost never a name: in ة after a feminine head (شركة عالمية، جبهة موحدة), a nisba in ي after a masculine one
+    // (حزب سياسي، مركز تجاري). Known places (بنك دبي) were taken before. تنظيم + an indefinite word is the verbal
+    // noun, "organising" (تنظيم دورات), not an organisation.
+    const feminine = tokens[i].text.endsWith('ة');
+    const adjective = !norm.startsWith('ال') && (feminine ? tokens[k].text.endsWith('ة') : tokens[k].text.endsWith('ي'));
+    const verbalNoun = r.stem === ORGANISING && !norm.startsWith('ال');
+    const rare = last === i && norm[0] !== 'و' && !adjective && !verbalNoun && isRare(norm);
     // Complements: genitives with لل (للأنباء), coordinated words (العدالة والتنمية), and a nisba that says
     // which one (وكالة الأنباء السورية).
     const coordinated = norm[0] === 'و' && (isRare(norm.slice(1)) || (norm.startsWith('وال') && tokens[k - 1].norm.startsWith('ال')));
