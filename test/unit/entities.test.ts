@@ -60,6 +60,7 @@ test('a ministry is named by its field, one more field or the country, never by 
   assert.deepEqual(orgs('وقالت وزارة المالية إن العجز تراجع.'), ['وزارة المالية']);
   assert.deepEqual(orgs('وأكدت وزارة التربية والتعليم أن الامتحانات ستبدأ.'), ['وزارة التربية والتعليم']);
   assert.deepEqual(orgs('وذكرت وزارة النقل العراقية أن الرحلات عادت.'), ['وزارة النقل العراقية']);
+  assert.deepEqual(orgs('وقالت وزارة الشؤون الاجتماعية إن الدعم مستمر.'), ['وزارة الشؤون الاجتماعية']);
   assert.deepEqual(orgs('وشاركت وزارة الإعلام والنادي الثقافي في الحفل.').slice(0, 1), ['وزارة الإعلام']);
   assert.deepEqual(orgs('وقالت الوزارة الجديدة إن الخطة جاهزة.'), [], 'the ministry, unnamed');
 });

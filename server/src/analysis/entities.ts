@@ -217,7 +217,9 @@ function headedOrganisation(
       // nisba (وزارة الخارجية الروسية، مجلس الشعب المصري) or, for a ministry, one more field (التربية والتعليم,
       // but not والنادي).
       const first = ministry ? norm.startsWith('ال') && norm.length > 3 : COUNCIL_FIELDS.has(norm);
-      const more = g.nisba.has(norm) || (ministry && norm.startsWith('وال') && !ORG_HEADS.has(bareWord(norm.slice(1))));
+      // A definite relational adjective qualifies a ministry's field (وزارة الشؤون الاجتماعية، التعليم العالي).
+      const qualifies = ministry && norm.startsWith('ال') && /يه?$/.test(norm);
+      const more = g.nisba.has(norm) || qualifies || (ministry && norm.startsWith('وال') && !ORG_HEADS.has(bareWord(norm.slice(1))));
       const field = !taken[k] && (last === i ? first : last === i + 1 && more);
       if (!field) break;
       last = k;
