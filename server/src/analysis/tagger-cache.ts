@@ -26,7 +26,7 @@ export class WordScoreCache {
   size = 0;
   /** Bumped by `clear`: ids of an earlier generation mean nothing any more. */
   generation = 0;
-  // Weak: merged category lists are fresh objects, shared only by one word.
+  // Weak: the parts are the extractor's memoised objects; the cache never keeps one alive on its own.
   private readonly parts = new WeakMap<FeatureKeys, Float32Array>();
   private readonly blockSize: number;
 
@@ -92,7 +92,7 @@ export class WordScoreCache {
     this.generation++;
   }
 
-  /** Scores of a part many words share (a cluster path, a bucket combination), summed once per part. */
+  /** Scores of a part many words share (a category list, a stem's cluster or buckets), summed once per part. */
   private partScores(part: FeatureKeys): Float32Array {
     let block = this.parts.get(part);
     if (!block) {
