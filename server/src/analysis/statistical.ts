@@ -15,12 +15,17 @@ export interface TaggedSpan {
   type: EntityType;
 }
 
+/** Entity type (or null for O) and whether the tag opens an entity, per model tag. */
+type TagMeaning = { type: EntityType | null; begins: boolean };
+
 let tagger: PerceptronTagger | null | undefined;
+let tagMeanings: TagMeaning[] = [];
 
 function getTagger(): PerceptronTagger | null {
   if (tagger === undefined) {
     try {
       tagger = loadTagger();
+      tagMeanings = meanings(tagger);
     } catch (error) {
       // Names from the gazetteer still work; say why the statistical ones are missing (stderr: stdout may be LSP).
       process.stderr.write(`news-annotator: statistical tagger unavailable, gazetteer only: ${String(error)}\n`);
@@ -134,8 +139,7 @@ function makeRoom(model: PerceptronTagger, count: number): void {
   });
 }
 
-/** Entity type (or null for O) and whether the tag opens an entity, per model tag. */
-function meanings(model: PerceptronTagger): { type: EntityType | null; begins: boolean }[] {
+function meanings(model: PerceptronTagger): TagMeaning[] {
   return model.labels.map((label) => ({
     type: label === 'O' ? null : (label.slice(2) as EntityType),
     begins: label.startsWith('B-'),
@@ -146,7 +150,6 @@ export function taggedSpans(text: string, tokens: WordToken[]): TaggedSpan[] {
   const model = getTagger();
   const out: TaggedSpan[] = [];
   if (!model) return out;
-  const tagMeanings = meanings(model);
   let i = 0;
   while (i < tokens.length) {
     // One line (paragraph) at a time: its word tokens, with the punctuation between them as words.
