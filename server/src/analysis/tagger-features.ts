@@ -150,12 +150,12 @@ const NEXT_TO = CONTEXT_OFFSETS.map((offset) => Math.abs(offset) === 1);
 /** Per cluster level, whether neighbours see it. */
 const LEVEL_IN_CONTEXT = Array.from({ length: CLUSTER_LEVELS }, (_, level) => CONTEXT_CLUSTER_LEVELS.includes(level));
 
-function visitCategories(categories: string[], sink: KeySink): void {
-  for (const category of categories) {
-    const hash = memoHash(category);
-    sink.key(0, featureKey(OWN.category, hash));
-    for (let k = 0; k < CONTEXT_OFFSETS.length; k++) sink.key(k + 1, featureKey(AT_OFFSET[k].category, hash));
-  }
+/** Hands a word its own copy of some keys (a part not worth memoising). */
+function visitKeys(keys: FeatureKeys, sink: KeySink): void {
+  for (const key of keys.own) sink.key(0, key);
+  keys.byOffset.forEach((list, k) => {
+    for (const key of list) sink.key(k + 1, key);
+  });
 }
 
 /** The word's cluster ids (tab-separated levels) at every level; neighbours see only CONTEXT_CLUSTER_LEVELS. */
@@ -320,7 +320,7 @@ export class FeatureExtractor {
     const fromWord = ofWord?.categories;
     const fromStem = stem === norm ? undefined : ofStem?.categories;
     // A list merged from both is a new one, almost always unique to the word: not worth memoising.
-    if (fromWord && fromStem) visitCategories([...new Set([...fromWord, ...fromStem])], sink);
+    if (fromWord && fromStem) visitKeys(categoryKeys([...new Set([...fromWord, ...fromStem])]), sink);
     else if (fromWord || fromStem) sink.part(this.categories.get((fromStem ?? fromWord)!));
     // A word seen only with clitics attached still gets its stem's cluster.
     visitWordCluster(ofWord?.cluster ?? ofStem?.cluster ?? this.entries.get('ال' + stem)?.cluster ?? '', sink);
