@@ -21,7 +21,6 @@ export const MODEL_FILE_NAME = 'tagger-model.bin';
 // tagIds sums exactly four neighbours' segments.
 CONTEXT_OFFSETS.length satisfies 4;
 
-
 export class PerceptronTagger implements Tagger {
   /** Output BIO label per model tag. */
   readonly labels: string[];
@@ -56,14 +55,6 @@ export class PerceptronTagger implements Tagger {
   /** Word ids handed out in an earlier generation are void. */
   get generation(): number {
     return this.cache.generation;
-  }
-
-  /**
-   * Makes room for up to `count` new words: if the cache would pass its bound, every id is forgotten and the
-   * generation changes. Call it before collecting a sentence's ids, so that they all belong to one generation.
-   */
-  reserve(count: number): void {
-    if (this.cache.size + count > MAX_CACHED_WORDS) this.cache.clear();
   }
 
   /** Number of word ids in use. */
@@ -124,6 +115,15 @@ export class PerceptronTagger implements Tagger {
     });
     const path = this.tagIds(ids, words.length);
     return words.map((_, i) => this.labels[path[i]]);
+  }
+
+  /**
+   * Makes room for up to `count` new words of `tag`: if the cache would pass its bound, every id is forgotten and
+   * the generation changes. Called before a sentence's ids are collected, so that they all belong to one generation.
+   * (The core tags interned words and keeps their recent half instead: statistical.ts.)
+   */
+  private reserve(count: number): void {
+    if (this.cache.size + count > MAX_CACHED_WORDS) this.cache.clear();
   }
 }
 

@@ -131,11 +131,14 @@ let tokenizeSerial = 0;
  * it. Each slot holds the hash and the type's index side by side, so a probe reads one place in memory.
  */
 class WordTable {
-  size = 0;
   /** Per slot, the hash of the type in it; the type itself sits in `slotTypes` at the same index. */
   private hashes = new Int32Array(INITIAL_SLOTS);
   private slotTypes = new Array<WordType | undefined>(INITIAL_SLOTS).fill(undefined);
   private types: WordType[] = [];
+
+  get size(): number {
+    return this.types.length;
+  }
 
   intern(text: string, start: number, end: number, hash: number): WordType {
     const mask = this.hashes.length - 1;
@@ -164,7 +167,6 @@ class WordTable {
 
   private add(type: WordType, hash: number): void {
     this.types.push(type);
-    this.size++;
     // At most half full, so that a probe for a new word soon meets an empty slot.
     if (this.size * 2 > this.hashes.length) this.rehash(this.hashes.length * 2);
     this.place(type, hash);
