@@ -130,9 +130,7 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
     found.length = n;
   }
 
-  // How often the article writes each normalised word: counted only if a tagged name starts with a proclitic.
-  let docWords: Map<string, number> | undefined;
-  const wordCounts = (): Map<string, number> => (docWords ??= countWords(article));
+  const wordCounts = new WordCounts(article);
   const tagged = new Uint8Array(tokens.length);
   const statistical: Candidate[] = [];
   for (const span of taggedSpans(text, tokens)) {
@@ -156,7 +154,7 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
  * more and the article never writes the word with its و again (واسرمان twice is a name starting with و).
  */
 function fromTagger(
-  g: Gazetteer, tokens: WordToken[], span: TaggedSpan, taken: Uint8Array, wordCounts: () => Map<string, number>,
+  g: Gazetteer, tokens: WordToken[], span: TaggedSpan, taken: Uint8Array, wordCounts: WordCounts,
 ): Candidate | undefined {
   for (let k = span.first; k <= span.last; k++) if (taken[k]) return undefined;
   const descriptive = (word: WordType): boolean =>
@@ -181,11 +179,10 @@ function fromTagger(
   let stem = t.norm;
   for (const r of t.word.readings) {
     if (r.cut === 0) continue;
-    const docWords = wordCounts();
-    const inArticle = r.stem.length >= 4 && docWords.has(r.stem) && !g.common.has(r.stem);
-    const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || inArticle || NAME_PARTICLES.has(r.stem);
-    const keepsWaw = (docWords.get(t.norm) ?? 0) >= 2 && !docWords.has(r.stem) && !g.common.has(r.stem);
-    const conjunction = r.cut === 1 && t.norm[0] === 'و' && r.stem.length >= 3 && !keepsWaw;
+    // The article's word counts are asked last: they cost the most.
+    const known = (r.stem.startsWith('ال') && r.stem.length > 3) || g.single.has(r.stem) || NAME_PARTICLES.has(r.stem) ||
+      (r.stem.length >= 4 && !g.common.has(r.stem) && wordCounts.of(r.stem) > 0);
+    const conjunction = !known && r.cut === 1 && t.norm[0] === 'و' && r.stem.length >= 3 && !keepsWaw(g, wordCounts, t.norm, r.stem);
     if (known || conjunction) {
       cut = r.cut;
       stem = r.stem;
@@ -197,6 +194,11 @@ function fromTagger(
   const words = [stem, ...tokens.slice(first + 1, last + 1).map((x) => x.norm)];
   const start = t.start + (cut ? originalIndex(t.text, cut) : 0);
   return { first, last, start, end: tokens[last].end, type: span.type, words };
+}
+
+/** Whether a word written with و is a name starting with و: the article writes it so twice, never without it. */
+function keepsWaw(g: Gazetteer, wordCounts: WordCounts, norm: string, stem: string): boolean {
+  return !g.common.has(stem) && wordCounts.of(norm) >= 2 && wordCounts.of(stem) === 0;
 }
 
 /**
@@ -314,7 +316,30 @@ interface ArticleWords {
   counts: Int32Array;
 }
 
-/** Normalised word → how many tokens of the article have it (spellings differing in marks share a form). */
+/**
+ * How many tokens of the article write a normalised word (spellings differing in marks share a form). An article
+ * asks a handful of times, so the first questions scan its word types; one that asks often gets a Map of all.
+ */
+class WordCounts {
+  private asked = 0;
+  private byNorm: Map<string, number> | undefined;
+
+  constructor(private readonly article: ArticleWords) {}
+
+  of(norm: string): number {
+    if (this.byNorm === undefined && ++this.asked > SCANNED_QUESTIONS) this.byNorm = countWords(this.article);
+    if (this.byNorm !== undefined) return this.byNorm.get(norm) ?? 0;
+    const { types, counts } = this.article;
+    let count = 0;
+    for (let n = 0; n < types.length; n++) if (types[n].norm === norm) count += counts[n];
+    return count;
+  }
+}
+
+// A scan compares one string per word type where the Map hashes and stores one: past this many questions, the Map pays.
+const SCANNED_QUESTIONS = 32;
+
+/** Normalised word → how many tokens of the article have it. */
 function countWords(article: ArticleWords): Map<string, number> {
   const counts = new Map<string, number>();
   for (let n = 0; n < article.types.length; n++) {
