@@ -25,3 +25,11 @@ test('every spelling is interned once, including those added as the table grows'
   const again = tokenize(words.join(' ')).map((t) => t.word);
   assert.equal(again.filter((word, i) => word !== first[i]).length, 0);
 });
+
+test('a word longer than 65535 code units is interned like any other', () => {
+  const long = 'ب'.repeat(70000);
+  const first = tokenize(`${long} ${long.slice(0, 70000 - 65536)}`);
+  assert.equal(first[0].text, long);
+  assert.equal(tokenize(long)[0].word, first[0].word);
+  assert.notEqual(first[1].word, first[0].word);
+});

@@ -128,12 +128,17 @@ let tokenizeSerial = 0;
 
 /**
  * Open-addressing table of word types keyed by their spelling, found from a slice of the text without copying
- * it. Each slot holds the hash and the type's index side by side, so a probe reads one place in memory.
+ * it. Each slot holds the hash and where the spelling sits in a pool of code units side by side, so a probe
+ * compares spellings without reaching the type object or its string (memory reads that dominated the lookup).
  */
 class WordTable {
-  /** Per slot, the hash of the type in it; the type itself sits in `slotTypes` at the same index. */
-  private hashes = new Int32Array(INITIAL_SLOTS);
+  /** Per slot s: keys[2s] the hash, keys[2s + 1] where its spelling starts in `pool` (0: an empty slot). */
+  private keys = new Int32Array(2 * INITIAL_SLOTS);
+  /** The type itself sits in `slotTypes` at the slot's index. */
   private slotTypes = new Array<WordType | undefined>(INITIAL_SLOTS).fill(undefined);
+  /** Each spelling as its length (low and high 16 bits) followed by its code units; 0 is never a start. */
+  private pool = new Uint16Array(INITIAL_POOL);
+  private poolEnd = 1;
   private types: WordType[] = [];
 
   get size(): number {
@@ -141,11 +146,12 @@ class WordTable {
   }
 
   intern(text: string, start: number, end: number, hash: number): WordType {
-    const mask = this.hashes.length - 1;
+    const mask = this.slotTypes.length - 1;
+    const keys = this.keys;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const type = this.slotTypes[s];
-      if (type === undefined) break;
-      if (this.hashes[s] === hash && sameSpelling(type.text, text, start, end)) return type;
+      const at = keys[2 * s + 1];
+      if (at === 0) break;
+      if (keys[2 * s] === hash && spelledAt(this.pool, at, text, start, end)) return this.slotTypes[s]!;
     }
     const spelling = text.slice(start, end);
     const norm = normalizeWord(spelling);
@@ -168,30 +174,56 @@ class WordTable {
   private add(type: WordType, hash: number): void {
     this.types.push(type);
     // At most half full, so that a probe for a new word soon meets an empty slot.
-    if (this.size * 2 > this.hashes.length) this.rehash(this.hashes.length * 2);
-    this.place(type, hash);
+    if (this.size * 2 > this.slotTypes.length) this.rehash(this.slotTypes.length * 2);
+    this.place(type, hash, this.store(type.text));
   }
 
-  private place(type: WordType, hash: number): void {
-    const mask = this.hashes.length - 1;
+  /** Appends a spelling to the pool and returns where it starts. */
+  private store(spelling: string): number {
+    const at = this.poolEnd;
+    const end = at + 2 + spelling.length;
+    if (end > this.pool.length) {
+      const bigger = new Uint16Array(Math.max(2 * this.pool.length, end));
+      bigger.set(this.pool);
+      this.pool = bigger;
+    }
+    this.pool[at] = spelling.length & 0xffff;
+    this.pool[at + 1] = spelling.length >>> 16;
+    for (let k = 0; k < spelling.length; k++) this.pool[at + 2 + k] = spelling.charCodeAt(k);
+    this.poolEnd = end;
+    return at;
+  }
+
+  private place(type: WordType, hash: number, at: number): void {
+    const mask = this.slotTypes.length - 1;
     let s = hash & mask;
-    while (this.slotTypes[s] !== undefined) s = (s + 1) & mask;
-    this.hashes[s] = hash;
+    while (this.keys[2 * s + 1] !== 0) s = (s + 1) & mask;
+    this.keys[2 * s] = hash;
+    this.keys[2 * s + 1] = at;
     this.slotTypes[s] = type;
   }
 
   private rehash(slots: number): void {
-    const hashes = this.hashes;
+    const keys = this.keys;
     const types = this.slotTypes;
-    this.hashes = new Int32Array(slots);
+    this.keys = new Int32Array(2 * slots);
     this.slotTypes = new Array<WordType | undefined>(slots).fill(undefined);
-    for (let s = 0; s < hashes.length; s++) {
+    for (let s = 0; s < types.length; s++) {
       const type = types[s];
-      if (type !== undefined) this.place(type, hashes[s]);
+      if (type !== undefined) this.place(type, keys[2 * s], keys[2 * s + 1]);
     }
   }
 }
 
+/** Whether the spelling stored in `pool` at `at` is text[start, end). */
+function spelledAt(pool: Uint16Array, at: number, text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (pool[at] !== (length & 0xffff) || pool[at + 1] !== length >>> 16) return false;
+  for (let k = 0; k < length; k++) if (pool[at + 2 + k] !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+const INITIAL_POOL = 1 << 16;
 const INITIAL_SLOTS = 1 << 14;
 
 /**
@@ -225,12 +257,6 @@ function hashSpelling(spelling: string): number {
   let hash = FNV_OFFSET;
   for (let k = 0; k < spelling.length; k++) hash = Math.imul(hash ^ spelling.charCodeAt(k), FNV_PRIME);
   return hash;
-}
-
-function sameSpelling(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
 }
 
 let internedWords = new WordTable();
