@@ -6,7 +6,7 @@
  */
 import type { EntityType, LocalEntity, Mention, Token } from './types';
 import { loadGazetteer, type Gazetteer, type KnownEntity, type WordFacts } from './gazetteer';
-import { tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
+import { hashSpelling, tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
 import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
 
@@ -330,14 +330,15 @@ class WordCounts {
     if (this.byNorm === undefined && ++this.asked > SCANNED_QUESTIONS) this.byNorm = countWords(this.article);
     if (this.byNorm !== undefined) return this.byNorm.get(norm) ?? 0;
     const { types, counts } = this.article;
+    const hash = hashSpelling(norm);
     let count = 0;
-    for (let n = 0; n < types.length; n++) if (types[n].norm === norm) count += counts[n];
+    for (let n = 0; n < types.length; n++) if (types[n].normHash === hash && types[n].norm === norm) count += counts[n];
     return count;
   }
 }
 
-// A scan compares one string per word type where the Map hashes and stores one: past this many questions, the Map pays.
-const SCANNED_QUESTIONS = 32;
+// A scan compares one number per word type where the Map hashes and stores a string: past this many questions, the Map pays.
+const SCANNED_QUESTIONS = 64;
 
 /** Normalised word → how many tokens of the article have it. */
 function countWords(article: ArticleWords): Map<string, number> {

@@ -12,6 +12,8 @@ import type { WordFacts } from './gazetteer';
 export interface WordType {
   text: string;
   norm: string;
+  /** `hashSpelling(norm)`: compares forms without reading their strings. */
+  normHash: number;
   readings: Reading[];
   /** What the gazetteer says of this spelling, filled on first use by entities.ts (the gazetteer never changes). */
   facts: WordFacts | undefined;
@@ -156,7 +158,7 @@ class WordTable {
     const spelling = text.slice(start, end);
     const norm = normalizeWord(spelling);
     const type: WordType = {
-      text: spelling, norm, readings: readings(norm), facts: undefined,
+      text: spelling, norm, normHash: norm === spelling ? hash : hashSpelling(norm), readings: readings(norm), facts: undefined,
       seenIn: 0, numberInArticle: 0, lastUsed: 0, taggerId: -1, taggerGeneration: -1,
     };
     this.add(type, hash);
@@ -253,7 +255,7 @@ export function recentThreshold(items: readonly { lastUsed: number }[], count: n
 }
 
 /** The hash `tokenize` computes while it scans a word. */
-function hashSpelling(spelling: string): number {
+export function hashSpelling(spelling: string): number {
   let hash = FNV_OFFSET;
   for (let k = 0; k < spelling.length; k++) hash = Math.imul(hash ^ spelling.charCodeAt(k), FNV_PRIME);
   return hash;
