@@ -87,3 +87,13 @@ test('a feminine head followed by an agreeing adjective names nothing; followed 
   assert.deepEqual(orgs('وتخرج في جامعة كارلسروه قبل عامين.'), ['جامعة كارلسروه']);
   assert.deepEqual(orgs('ويتولى تنظيم دورات تدريبية ضمن مركز تجاري كبير.'), []);
 });
+
+test('a surname keeps its particle (بن علي), and a preposition is never a surname', () => {
+  const text = 'أدانت محكمة تونسية الرئيس السابق زين العابدين بن علي.\nوتمت محاكمة بن علي مع 40 من مسؤولي نظامه.';
+  const a = analyzeArticle(text);
+  const people = a.mentions.filter((m) => m.type === 'PER');
+  assert.deepEqual(people.map((m) => m.text), ['زين العابدين بن علي', 'بن علي']);
+  assert.equal(new Set(people.map((m) => m.key)).size, 1, 'the bare surname is the same person');
+  const withPreposition = 'وقال المدرب يوسف عبد على هامش المباراة إن الفريق جاهز.\nوحصل اللاعب على جائزة وعلى تقدير.';
+  assert.ok(!spans(withPreposition).some(([text]) => text === 'على' || text === 'وعلى'));
+});

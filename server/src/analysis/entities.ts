@@ -163,8 +163,11 @@ function fromTagger(
   let last = span.last;
   const edge = (word: WordType): boolean => descriptive(word) || VERB_LIKE.test(word.norm) || DIGITS.test(word.norm) || FORMULA.has(word.norm);
   while (first <= last && edge(tokens[first].word)) first++;
-  // At the end, role words (عبد الله) and titles that are also given names (محمد أمين) belong to the name.
-  while (last >= first && !g.roleWords.has(tokens[last].norm) && !GIVEN_TITLES.has(tokens[last].norm) && edge(tokens[last].word)) last--;
+  // At the end, role words (عبد الله), titles that are also given names (محمد أمين) and whatever follows a name
+  // particle (بن علي: علي, not the preposition على) belong to the name.
+  const ofName = (k: number): boolean =>
+    g.roleWords.has(tokens[k].norm) || GIVEN_TITLES.has(tokens[k].norm) || (k > first && NAME_PARTICLES.has(tokens[k - 1].norm));
+  while (last >= first && !ofName(last) && edge(tokens[last].word)) last--;
   // "علي بن داود والعتابي": a coordinated definite word starts another name; a blessing formula
   // (محمد صلى الله عليه وسلم، عمر رضي الله عنه) follows the name.
   for (let k = first + 1; k <= last; k++) {
@@ -422,9 +425,11 @@ function propagate(
   };
   for (const c of found) {
     register(c.words, c);
-    // The surname, unless it is a word that is never a name alone (الله of عبد الله).
-    const surname = c.words[c.words.length - 1];
-    if (c.type === 'PER' && c.words.length > 1 && !g.notNames.has(bareWord(surname))) register([surname], c);
+    if (c.type !== 'PER' || c.words.length < 2) continue;
+    // The surname with its particle (بن علي of زين العابدين بن علي), or alone unless it is a word that is never a
+    // name alone (الله of عبد الله; على of يوسف عبد على, which ى→ي matching makes the preposition).
+    const surname = surnameOf(c.words);
+    if (surname.length > 1 || (!g.notNames.has(bareWord(surname[0])) && !FUNCTION_WORDS.has(surname[0]))) register(surname, c);
   }
   // Longest phrase first; the sort is stable, so among equals the first one found wins.
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -467,8 +472,8 @@ function assignKeys(g: Gazetteer, text: string, tokens: WordToken[], found: Cand
   // Surname → key of the full name it belongs to, when exactly one full name in the article ends with it.
   const fullBySurname = new Map<string, string | null>();
   for (const c of found) {
-    if (c.type !== 'PER' || c.words.length < 2 || c.known) continue;
-    const s = c.words[c.words.length - 1];
+    if (c.type !== 'PER' || c.words.length < 2) continue;
+    const s = surnameOf(c.words).join(' ');
     const key = keyOf(c);
     fullBySurname.set(s, fullBySurname.has(s) && fullBySurname.get(s) !== key ? null : key);
   }
@@ -480,7 +485,7 @@ function assignKeys(g: Gazetteer, text: string, tokens: WordToken[], found: Cand
     let type = c.type;
     // A bare surname belongs to the full name written elsewhere in the article, even where the tagger read it as
     // a place or an organisation (خلود الجابري … وأضافت الجابري).
-    const full = !c.known && c.words.length === 1 ? fullBySurname.get(c.words[0]) : undefined;
+    const full = !c.known && c.words.length <= 2 ? fullBySurname.get(c.words.join(' ')) : undefined;
     if (full) {
       key = full;
       type = 'PER';
@@ -488,18 +493,19 @@ function assignKeys(g: Gazetteer, text: string, tokens: WordToken[], found: Cand
     const mentionText = text.slice(c.start, c.end);
     for (let k = c.first; k <= c.last; k++) tokenMention[k] = mentions.length;
     mentions.push({ start: c.start, end: c.end, text: mentionText, type, key });
-    const e = entities.get(key);
-    if (!e) {
-      const entity: LocalEntity & { words: number } = { key, type, name: mentionText, words: c.words.length };
-      if (c.known) {
-        entity.knownId = c.known.id;
-        entity.canonicalAr = c.known.canonicalAr;
-        if (c.known.canonicalEn) entity.canonicalEn = c.known.canonicalEn;
-      }
+    let entity = entities.get(key);
+    if (!entity) {
+      entity = { key, type, name: mentionText, words: c.words.length };
       entities.set(key, entity);
-    } else if (c.words.length > e.words) {
-      e.name = mentionText;
-      e.words = c.words.length;
+    } else if (c.words.length > entity.words) {
+      entity.name = mentionText;
+      entity.words = c.words.length;
+    }
+    // What the gazetteer knows of the entity, even where its bare surname came first (رئيسي … إبراهيم رئيسي).
+    if (c.known && entity.knownId === undefined) {
+      entity.knownId = c.known.id;
+      entity.canonicalAr = c.known.canonicalAr;
+      if (c.known.canonicalEn) entity.canonicalEn = c.known.canonicalEn;
     }
   }
   const list = [...entities.values()].map(({ words: _w, ...e }) => e);
@@ -511,6 +517,11 @@ function assignKeys(g: Gazetteer, text: string, tokens: WordToken[], found: Cand
     if (role && (!e.role || role.length > e.role.length)) e.role = role;
   }
   return { mentions, entities: list, tokenMention };
+}
+
+/** A person's surname: the last word, with its particle where it has one (بن علي، أبو مازن). */
+function surnameOf(words: string[]): string[] {
+  return words.length > 2 && NAME_PARTICLES.has(words[words.length - 2]) ? words.slice(-2) : words.slice(-1);
 }
 
 function keyOf(c: Candidate): string {
