@@ -1,13 +1,14 @@
 /**
  * The statistical tagger's names for an article: runs the shipped model line by line over the words as
  * ANERcorp writes them (word tokens with proclitics attached, punctuation as separate words) and returns
- * BIO spans over our tokens. Without a shipped model the core still works from the gazetteer alone.
+ * BIO spans over our tokens, names made consistent through the article. Without a shipped model the core still works from the gazetteer alone.
  * Word ids live on the interned word types, so a token costs no string lookup.
  */
 import type { EntityType } from './types';
 import { recentThreshold, type WordToken, type WordType } from './tokenize';
 import { loadTagger, type PerceptronTagger } from './tagger';
 import { MAX_CACHED_WORDS } from './tagger-cache';
+import { NAME_TYPES, newDocument, spreadNames, type DocumentWords } from './tagger-document';
 
 export interface TaggedSpan {
   first: number;
@@ -15,17 +16,12 @@ export interface TaggedSpan {
   type: EntityType;
 }
 
-/** Entity type (or null for O) and whether the tag opens an entity, per model tag. */
-type TagMeaning = { type: EntityType | null; begins: boolean };
-
 let tagger: PerceptronTagger | null | undefined;
-let tagMeanings: TagMeaning[] = [];
 
 function getTagger(): PerceptronTagger | null {
   if (tagger === undefined) {
     try {
       tagger = loadTagger();
-      tagMeanings = meanings(tagger);
     } catch (error) {
       // Names from the gazetteer still work; say why the statistical ones are missing (stderr: stdout may be LSP).
       process.stderr.write(`news-annotator: statistical tagger unavailable, gazetteer only: ${String(error)}\n`);
@@ -139,17 +135,67 @@ function makeRoom(model: PerceptronTagger, count: number): void {
   });
 }
 
-function meanings(model: PerceptronTagger): TagMeaning[] {
-  return model.labels.map((label) => ({
-    type: label === 'O' ? null : (label.slice(2) as EntityType),
-    begins: label.startsWith('B-'),
-  }));
+/** The article's words as the tagger labelled them, line after line, and which token each is (-1: punctuation). */
+class ArticleWords {
+  doc: DocumentWords = newDocument(4096);
+  tokenOf = new Int32Array(4096);
+
+  /** Appends a line's words with their model tags, then an edge that keeps names from running into the next line. */
+  addLine(model: PerceptronTagger, path: Int32Array): void {
+    const needed = this.doc.length + line.length + 1;
+    if (needed > this.tokenOf.length) this.grow(2 * needed);
+    for (let w = 0; w < line.length; w++) {
+      model.placeWord(this.doc, this.doc.length, line.ids[w], path[w]);
+      this.tokenOf[this.doc.length++] = line.tokenOf[w];
+    }
+    this.tokenOf[this.doc.length] = -1;
+    this.doc.types[this.doc.length] = -1;
+    this.doc.keys[this.doc.length++] = 0;
+  }
+
+  /** The names as spans over the article's tokens. */
+  spans(): TaggedSpan[] {
+    const { doc, tokenOf } = this;
+    const out: TaggedSpan[] = [];
+    let open: TaggedSpan | undefined;
+    for (let w = 0; w < doc.length; w++) {
+      const t = tokenOf[w];
+      const type = doc.types[w];
+      if (t < 0 || type < 0) {
+        if (open) out.push(open);
+        open = undefined;
+      } else if (!doc.begins[w] && open && open.type === NAME_TYPES[type]) {
+        open.last = t;
+      } else {
+        if (open) out.push(open);
+        open = { first: t, last: t, type: NAME_TYPES[type] };
+      }
+    }
+    if (open) out.push(open);
+    return out;
+  }
+
+  private grow(capacity: number): void {
+    const bigger = newDocument(capacity);
+    bigger.length = this.doc.length;
+    for (const field of ['keys', 'alone', 'types', 'begins'] as const) bigger[field].set(this.doc[field].subarray(0, this.doc.length));
+    const tokenOf = new Int32Array(capacity);
+    tokenOf.set(this.tokenOf.subarray(0, this.doc.length));
+    this.doc = bigger;
+    this.tokenOf = tokenOf;
+  }
 }
 
+const article = new ArticleWords();
+
+/**
+ * Names the tagger reads in the article, as spans over its tokens: each line tagged on its own, then names
+ * made consistent through the article (tagger-document.ts).
+ */
 export function taggedSpans(text: string, tokens: WordToken[]): TaggedSpan[] {
   const model = getTagger();
-  const out: TaggedSpan[] = [];
-  if (!model) return out;
+  if (!model) return [];
+  article.doc.length = 0;
   let i = 0;
   while (i < tokens.length) {
     // One line (paragraph) at a time: its word tokens, with the punctuation between them as words.
@@ -164,22 +210,8 @@ export function taggedSpans(text: string, tokens: WordToken[]): TaggedSpan[] {
       const gapEnd = i < last ? tokens[i + 1].start : limit;
       pushPunctuation(model, text, tokens[i].end, gapEnd);
     }
-    const path = model.tagIds(line.ids, line.length);
-    let open: TaggedSpan | undefined;
-    for (let w = 0; w < line.length; w++) {
-      const meaning = tagMeanings[path[w]];
-      const t = line.tokenOf[w];
-      if (t < 0 || meaning.type === null) {
-        if (open) out.push(open);
-        open = undefined;
-      } else if (!meaning.begins && open && open.type === meaning.type) {
-        open.last = t;
-      } else {
-        if (open) out.push(open);
-        open = { first: t, last: t, type: meaning.type };
-      }
-    }
-    if (open) out.push(open);
+    article.addLine(model, model.tagIds(line.ids, line.length));
   }
-  return out;
+  spreadNames(article.doc);
+  return article.spans();
 }

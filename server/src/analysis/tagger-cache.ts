@@ -20,6 +20,9 @@ const LINE_ROOM = 8192;
 export class WordScoreCache {
   /** Word id w's segment s scores tag t at scores[(w * SEGMENTS + s) * tagCount + t]. */
   scores: Float32Array;
+  /** Word id w's stem key and whether it may be a name alone (tagger-document.ts), beside its scores. */
+  nameKeys: Int32Array;
+  alone: Uint8Array;
   readonly startId: number;
   readonly endId: number;
   /** Number of word ids handed out since the last `clear`. */
@@ -38,6 +41,8 @@ export class WordScoreCache {
   ) {
     this.blockSize = SEGMENTS * tagCount;
     this.scores = new Float32Array(this.blockSize * INITIAL_CAPACITY);
+    this.nameKeys = new Int32Array(INITIAL_CAPACITY);
+    this.alone = new Uint8Array(INITIAL_CAPACITY);
     this.startId = this.add(SENTENCE_START);
     this.endId = this.add(SENTENCE_END);
   }
@@ -50,10 +55,15 @@ export class WordScoreCache {
     if (base + blockSize > this.scores.length) {
       const bounded = Math.min(this.scores.length * 2, (MAX_CACHED_WORDS + LINE_ROOM) * blockSize);
       this.scores = grow(this.scores, Math.max(bounded, 2 * (base + blockSize)));
+      this.nameKeys = grow(this.nameKeys, this.scores.length / blockSize);
+      this.alone = grow(this.alone, this.scores.length / blockSize);
     }
     this.scores.fill(0, base, base + blockSize);
     this.base = base;
     this.extractor.visitWord(word, this.sink);
+    const { key, alone } = this.extractor.nameKey(word);
+    this.nameKeys[id] = key;
+    this.alone[id] = alone ? 1 : 0;
     return id;
   }
 
@@ -87,6 +97,8 @@ export class WordScoreCache {
     for (let n = 0; n < ids.length; n++) {
       const from = ids[n] * blockSize; // never before the destination: ids ascend from 2
       this.scores.copyWithin((2 + n) * blockSize, from, from + blockSize);
+      this.nameKeys[2 + n] = this.nameKeys[ids[n]];
+      this.alone[2 + n] = this.alone[ids[n]];
     }
     this.size = 2 + ids.length;
     this.generation++;
@@ -119,8 +131,8 @@ export class WordScoreCache {
   }
 }
 
-function grow(array: Float32Array, size: number): Float32Array {
-  const bigger = new Float32Array(size);
+function grow<A extends Float32Array | Int32Array | Uint8Array>(array: A, size: number): A {
+  const bigger = new (array.constructor as new (size: number) => A)(size);
   bigger.set(array);
   return bigger;
 }

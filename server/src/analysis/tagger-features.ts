@@ -118,11 +118,11 @@ export interface KeySink {
 
 const NO_KEYS: FeatureKeys = { own: [], byOffset: CONTEXT_OFFSETS.map(() => []) };
 
-/** Memoises the keys of each distinct table value, so that equal values give the same object. */
-class KeyMemo<V> {
-  private readonly memo = new Map<V, FeatureKeys>();
-  constructor(private readonly make: (value: V) => FeatureKeys) {}
-  get(value: V): FeatureKeys {
+/** Memoises what each distinct table value gives (its keys: equal values give the same object). */
+class Memo<V, R> {
+  private readonly memo = new Map<V, R>();
+  constructor(private readonly make: (value: V) => R) {}
+  get(value: V): R {
     let keys = this.memo.get(value);
     if (keys === undefined) this.memo.set(value, (keys = this.make(value)));
     return keys;
@@ -221,6 +221,11 @@ function hashRange(text: string, start: number, end: number): number {
 }
 
 const UNSEEN_STATS = 'unseen\tunseen';
+/** Frequency bucket (log2 of the count in the newspaper corpus) from which a stem is a common word, not a name. */
+const FREQUENT_BUCKET = 9;
+const LETTERS = /^\p{L}+$/u;
+/** Lexicon categories of words that describe a name rather than being one. */
+const DESCRIPTIVE = new Set(['title', 'nisba', 'said', 'org', 'placeOpener']);
 
 /**
  * What the tables say of one normalised form, as a word (cluster, categories) and as a stem (cluster, buckets):
@@ -255,12 +260,14 @@ function mergeTables(tables: WordTables): Map<string, WordEntry> {
 }
 
 export class FeatureExtractor {
-  private readonly categories = new KeyMemo(categoryKeys);
-  private readonly stemClusters = new KeyMemo(stemClusterKeys);
-  private readonly stats = new KeyMemo(statsKeys);
-  private readonly labels = new KeyMemo(labelKeys);
+  private readonly categories = new Memo(categoryKeys);
+  private readonly stemClusters = new Memo(stemClusterKeys);
+  private readonly stats = new Memo(statsKeys);
+  private readonly labels = new Memo(labelKeys);
   private readonly entries: Map<string, WordEntry>;
   private readonly unseenStemParts: FeatureKeys[];
+  /** Per stem statistics value, whether it says the stem is frequent (few distinct values: parsed once each). */
+  private readonly frequentStats = new Memo((stats: string) => Number(stats.split('\t')[1]) >= FREQUENT_BUCKET);
 
   constructor(tables: WordTables) {
     this.entries = mergeTables(tables);
@@ -325,6 +332,19 @@ export class FeatureExtractor {
     // A word seen only with clitics attached still gets its stem's cluster.
     visitWordCluster(ofWord?.cluster ?? ofStem?.cluster ?? this.entries.get('ال' + stem)?.cluster ?? '', sink);
     for (const part of this.stemParts(ofStem)) sink.part(part);
+  }
+
+  /**
+   * What document-level consistency (tagger-document.ts) needs of a word: its stem's key, and whether the stem
+   * may be a name on its own — letters, three or more, not one of the newspaper corpus's frequent words, and not
+   * a word the lexicon files as descriptive (a title, a nationality, a word that opens a place or organisation).
+   */
+  nameKey(word: string): { key: number; alone: boolean } {
+    const { stem } = splitProclitics(normaliseForTagger(word));
+    const entry = this.entries.get(stem);
+    const frequent = entry !== undefined && this.frequentStats.get(entry.stats);
+    const descriptive = entry?.categories?.some((category) => DESCRIPTIVE.has(category)) ?? false;
+    return { key: hashString(stem), alone: !frequent && !descriptive && stem.length >= 3 && LETTERS.test(stem) };
   }
 
   private stemParts(entry: WordEntry | undefined): FeatureKeys[] {

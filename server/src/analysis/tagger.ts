@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONTEXT_OFFSETS, FeatureExtractor } from './tagger-features';
 import { MAX_CACHED_WORDS, SEGMENTS, WordScoreCache } from './tagger-cache';
+import { NAME_TYPES, newDocument, spreadNames, type DocumentWords } from './tagger-document';
 import {
   allowedTransitions, decodeModel, FeatureTable, outputLabel, transitionMask, viterbi, type AllowedTransitions, type TaggerModel,
 } from './tagger-model';
@@ -24,6 +25,9 @@ CONTEXT_OFFSETS.length satisfies 4;
 export class PerceptronTagger implements Tagger {
   /** Output BIO label per model tag. */
   readonly labels: string[];
+  /** Per model tag: the index in NAME_TYPES of its entity type (-1 for O), and 1 if it opens an entity. */
+  private readonly nameTypes: Int8Array;
+  private readonly opens: Uint8Array;
   private readonly cache: WordScoreCache;
   private readonly mask: Float32Array;
   private readonly allowed: AllowedTransitions;
@@ -50,6 +54,8 @@ export class PerceptronTagger implements Tagger {
     this.mask = transitionMask(model.tags);
     this.allowed = allowedTransitions(model.transitions, this.mask, this.tagCount);
     this.labels = model.tags.map(outputLabel);
+    this.nameTypes = Int8Array.from(this.labels, (label) => NAME_TYPES.indexOf(label.slice(2) as (typeof NAME_TYPES)[number]));
+    this.opens = Uint8Array.from(this.labels, (label) => (label.startsWith('B-') ? 1 : 0));
   }
 
   /** Word ids handed out in an earlier generation are void. */
@@ -102,6 +108,47 @@ export class PerceptronTagger implements Tagger {
   }
 
   tag(words: string[]): string[] {
+    const path = this.tagIds(this.idsOf(words), words.length);
+    return words.map((_, i) => this.labels[path[i]]);
+  }
+
+  /**
+   * Tags a document's sentences, then makes it consistent (tagger-document.ts): what the core does with an
+   * article. The labels are BIO labels as `tag` gives them.
+   */
+  tagDocument(sentences: string[][]): string[][] {
+    const doc = newDocument(sentences.reduce((sum, words) => sum + words.length + 1, 0));
+    let at = 0;
+    for (const words of sentences) {
+      const ids = this.idsOf(words);
+      const path = this.tagIds(ids, words.length);
+      for (let i = 0; i < words.length; i++) this.placeWord(doc, at++, ids[i], path[i]);
+      at++; // the sentence edge between: no key, no name
+    }
+    spreadNames(doc);
+    at = 0;
+    return sentences.map((words) => {
+      const labels = words.map(() => {
+        const type = doc.types[at];
+        const label = type < 0 ? 'O' : `${doc.begins[at] ? 'B' : 'I'}-${NAME_TYPES[type]}`;
+        at++;
+        return label;
+      });
+      at++;
+      return labels;
+    });
+  }
+
+  /** Puts word `id`, with model tag `tag` (an index of `labels`), at position `at` of `doc`. */
+  placeWord(doc: DocumentWords, at: number, id: number, tag: number): void {
+    doc.keys[at] = this.cache.nameKeys[id];
+    doc.alone[at] = this.cache.alone[id];
+    doc.types[at] = this.nameTypes[tag];
+    doc.begins[at] = this.opens[tag];
+  }
+
+  /** Ids of a sentence's words, kept in a Map for `tag` (all of one generation). */
+  private idsOf(words: string[]): Int32Array {
     this.reserve(words.length);
     if (this.wordIdsGeneration !== this.generation) {
       this.wordIds = new Map();
@@ -113,8 +160,7 @@ export class PerceptronTagger implements Tagger {
       if (id === undefined) this.wordIds.set(word, (id = this.addWord(word)));
       ids[i] = id;
     });
-    const path = this.tagIds(ids, words.length);
-    return words.map((_, i) => this.labels[path[i]]);
+    return ids;
   }
 
   /**
