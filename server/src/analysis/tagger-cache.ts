@@ -60,16 +60,15 @@ export class WordScoreCache {
     }
     this.scores.fill(0, base, base + blockSize);
     this.base = base;
+    this.adding = id;
     this.extractor.visitWord(word, this.sink);
-    const { key, alone } = this.extractor.nameKey(word);
-    this.nameKeys[id] = key;
-    this.alone[id] = alone ? 1 : 0;
     return id;
   }
 
-  /** Where the word being added has its block. */
+  /** The word being added: its id, and where its block starts. */
+  private adding = 0;
   private base = 0;
-  /** Sums the weight rows of the word's features into its block as the extractor finds them. */
+  /** Sums the weight rows of the word's features into its block as the extractor finds them; keeps its stem key. */
   private readonly sink: KeySink = {
     key: (segment, key) => {
       const row = this.table.rowOf(key);
@@ -83,6 +82,10 @@ export class WordScoreCache {
       const block = this.partScores(part);
       const { scores, base, blockSize } = this;
       for (let i = 0; i < blockSize; i++) scores[base + i] += block[i];
+    },
+    stem: (key, alone) => {
+      this.nameKeys[this.adding] = key;
+      this.alone[this.adding] = alone ? 1 : 0;
     },
   };
 

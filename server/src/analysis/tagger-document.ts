@@ -37,8 +37,9 @@ interface Name {
 export function spreadNames(doc: DocumentWords): void {
   const names = namesOf(doc);
   if (names.size === 0) return;
+  const firstKeys = new KeyFilter(names.keys());
   for (let i = 0; i < doc.length; i++) {
-    const candidates = doc.types[i] < 0 ? names.get(doc.keys[i]) : undefined;
+    const candidates = doc.types[i] < 0 && firstKeys.mayHold(doc.keys[i]) ? names.get(doc.keys[i]) : undefined;
     const name = candidates?.find((n) => recursAt(doc, n, i));
     if (!name) continue;
     for (let k = 0; k < name.keys.length; k++) {
@@ -84,8 +85,10 @@ function namesOf(doc: DocumentWords): Map<number, Name[]> {
   }
   if (readAlone.size > 0) {
     const written = new Map<number, number>();
+    const readKeys = new KeyFilter(readAlone.keys());
     for (let i = 0; i < doc.length; i++) {
-      if (readAlone.has(doc.keys[i])) written.set(doc.keys[i], (written.get(doc.keys[i]) ?? 0) + 1);
+      const key = doc.keys[i];
+      if (readKeys.mayHold(key) && readAlone.has(key)) written.set(key, (written.get(key) ?? 0) + 1);
     }
     for (const [key, read] of readAlone) if (3 * read.count >= written.get(key)!) add([key], read.type);
   }
@@ -100,4 +103,20 @@ function recursAt(doc: DocumentWords, name: Name, i: number): boolean {
     if (doc.keys[i + k] !== name.keys[k] || doc.types[i + k] >= 0) return false;
   }
   return true;
+}
+
+/**
+ * A 1,024-bit filter over keys: most words of an article start no name, and testing a bit is cheaper than a Map
+ * lookup. `mayHold` is true for every key added (and for a few others, which the Map then turns away).
+ */
+class KeyFilter {
+  private readonly bits = new Uint32Array(32);
+
+  constructor(keys: Iterable<number>) {
+    for (const key of keys) this.bits[(key >>> 5) & 31] |= 1 << (key & 31);
+  }
+
+  mayHold(key: number): boolean {
+    return (this.bits[(key >>> 5) & 31] & (1 << (key & 31))) !== 0;
+  }
 }

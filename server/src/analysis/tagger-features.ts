@@ -114,6 +114,12 @@ export interface WordFeatures extends FeatureKeys {
 export interface KeySink {
   key(segment: number, key: number): void;
   part(part: FeatureKeys): void;
+  /**
+   * What document-level consistency (tagger-document.ts) needs of the word: its stem's key, and whether the stem may
+   * be a name on its own — letters, three or more, not one of the newspaper corpus's frequent words, and not a word
+   * the lexicon files as descriptive (a title, a nationality, a word that opens a place or organisation).
+   */
+  stem(key: number, alone: boolean): void;
 }
 
 const NO_KEYS: FeatureKeys = { own: [], byOffset: CONTEXT_OFFSETS.map(() => []) };
@@ -282,6 +288,7 @@ export class FeatureExtractor {
     this.visitWord(word, {
       key: (segment, key) => (segment === 0 ? own : byOffset[segment - 1]).push(key),
       part: (part) => shared.push(part),
+      stem: () => {}, // training tags sentences, not documents
     });
     return { own, byOffset, shared };
   }
@@ -320,6 +327,7 @@ export class FeatureExtractor {
       // The sentence edges have no table values; their own name stands for their buckets.
       sink.key(0, OWN.noCluster);
       sink.part(this.stats.get(`${word}\t${word}`));
+      sink.stem(stemHash, false);
       return;
     }
     const ofWord = this.entries.get(norm);
@@ -332,19 +340,13 @@ export class FeatureExtractor {
     // A word seen only with clitics attached still gets its stem's cluster.
     visitWordCluster(ofWord?.cluster ?? ofStem?.cluster ?? this.entries.get('ال' + stem)?.cluster ?? '', sink);
     for (const part of this.stemParts(ofStem)) sink.part(part);
+    sink.stem(stemHash, this.mayStandAlone(stem, ofStem));
   }
 
-  /**
-   * What document-level consistency (tagger-document.ts) needs of a word: its stem's key, and whether the stem
-   * may be a name on its own — letters, three or more, not one of the newspaper corpus's frequent words, and not
-   * a word the lexicon files as descriptive (a title, a nationality, a word that opens a place or organisation).
-   */
-  nameKey(word: string): { key: number; alone: boolean } {
-    const { stem } = splitProclitics(normaliseForTagger(word));
-    const entry = this.entries.get(stem);
-    const frequent = entry !== undefined && this.frequentStats.get(entry.stats);
-    const descriptive = entry?.categories?.some((category) => DESCRIPTIVE.has(category)) ?? false;
-    return { key: hashString(stem), alone: !frequent && !descriptive && stem.length >= 3 && LETTERS.test(stem) };
+  private mayStandAlone(stem: string, entry: WordEntry | undefined): boolean {
+    if (stem.length < 3 || (entry !== undefined && this.frequentStats.get(entry.stats))) return false;
+    if (entry?.categories?.some((category) => DESCRIPTIVE.has(category))) return false;
+    return LETTERS.test(stem);
   }
 
   private stemParts(entry: WordEntry | undefined): FeatureKeys[] {
