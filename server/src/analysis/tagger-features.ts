@@ -116,8 +116,9 @@ export interface KeySink {
   part(part: FeatureKeys): void;
   /**
    * What document-level consistency (tagger-document.ts) needs of the word: its stem's key, and whether the stem may
-   * be a name on its own — letters, three or more, not one of the newspaper corpus's frequent words, and not a word
-   * the lexicon files as descriptive (a title, a nationality, a word that opens a place or organisation).
+   * be a name on its own — letters, three or more, not a common word of the newspaper corpus (frequent, or mostly
+   * written with the article), and not a word the lexicon files as descriptive (a title, a nationality, a word that
+   * opens a place or organisation).
    */
   stem(key: number, alone: boolean): void;
 }
@@ -227,8 +228,12 @@ function hashRange(text: string, start: number, end: number): number {
 }
 
 const UNSEEN_STATS = 'unseen\tunseen';
-/** Frequency bucket (log2 of the count in the newspaper corpus) from which a stem is a common word, not a name. */
+/**
+ * A stem is a common word, not a name on its own, from this frequency bucket (log2 of its count in the newspaper
+ * corpus) or when the corpus writes it with the article at least half the time (القصر، الليل: names rarely are).
+ */
 const FREQUENT_BUCKET = 9;
+const MOSTLY_DEFINITE = new Set(['often', 'always']);
 const LETTERS = /^\p{L}+$/u;
 /** Lexicon categories of words that describe a name rather than being one. */
 const DESCRIPTIVE = new Set(['title', 'nisba', 'said', 'org', 'placeOpener']);
@@ -272,8 +277,11 @@ export class FeatureExtractor {
   private readonly labels = new Memo(labelKeys);
   private readonly entries: Map<string, WordEntry>;
   private readonly unseenStemParts: FeatureKeys[];
-  /** Per stem statistics value, whether it says the stem is frequent (few distinct values: parsed once each). */
-  private readonly frequentStats = new Memo((stats: string) => Number(stats.split('\t')[1]) >= FREQUENT_BUCKET);
+  /** Per stem statistics value, whether it says the stem is a common word (few distinct values: parsed once each). */
+  private readonly commonStats = new Memo((stats: string) => {
+    const [definiteness, frequency] = stats.split('\t');
+    return Number(frequency) >= FREQUENT_BUCKET || MOSTLY_DEFINITE.has(definiteness);
+  });
 
   constructor(tables: WordTables) {
     this.entries = mergeTables(tables);
@@ -344,7 +352,7 @@ export class FeatureExtractor {
   }
 
   private mayStandAlone(stem: string, entry: WordEntry | undefined): boolean {
-    if (stem.length < 3 || (entry !== undefined && this.frequentStats.get(entry.stats))) return false;
+    if (stem.length < 3 || (entry !== undefined && this.commonStats.get(entry.stats))) return false;
     if (entry?.categories?.some((category) => DESCRIPTIVE.has(category))) return false;
     return LETTERS.test(stem);
   }
