@@ -54,3 +54,12 @@ test('descriptive words, and surnames that cannot stand alone, are not spread; n
   spreadNames(doc);
   assert.equal(labels(), 'B-PER | O B-PER I-PER | O | O | O');
 });
+
+test('a name the model read in part or in pieces is read whole', () => {
+  const { doc, labels } = documentOf('سلامة:B-PER موسى:I-PER | سأله:O سلامة:O موسى:B-PER | ناصر:B-PER مسعود:B-PER راشد:I-PER');
+  spreadNames(doc);
+  assert.equal(labels(), 'B-PER I-PER | O B-PER I-PER | B-PER B-PER I-PER');
+  const named = documentOf('ناصر:B-PER مسعود:I-PER راشد:I-PER | ناصر:B-PER مسعود:B-PER راشد:I-PER | مسعود:B-LOC');
+  spreadNames(named.doc);
+  assert.equal(named.labels(), 'B-PER I-PER I-PER | B-PER I-PER I-PER | B-LOC', 'a name of another type is left as read');
+});

@@ -33,13 +33,13 @@ interface Name {
   type: number;
 }
 
-/** Labels every unlabelled recurrence of a name found in the document: longest names first. */
+/** Labels every recurrence of a name found in the document that the model missed or read in part: longest first. */
 export function spreadNames(doc: DocumentWords): void {
   const names = namesOf(doc);
   if (names.size === 0) return;
   const firstKeys = new KeyFilter(names.keys());
   for (let i = 0; i < doc.length; i++) {
-    const candidates = doc.types[i] < 0 && firstKeys.mayHold(doc.keys[i]) ? names.get(doc.keys[i]) : undefined;
+    const candidates = firstKeys.mayHold(doc.keys[i]) ? names.get(doc.keys[i]) : undefined;
     const name = candidates?.find((n) => recursAt(doc, n, i));
     if (!name) continue;
     for (let k = 0; k < name.keys.length; k++) {
@@ -96,11 +96,14 @@ function namesOf(doc: DocumentWords): Map<number, Name[]> {
   return byFirstKey;
 }
 
-/** Whether `name` is written at word i, every word of it unlabelled. */
+/**
+ * Whether `name` is written at word i, each word of it unlabelled or labelled with the name's type: a name read in
+ * part (سلامة موسى read as موسى alone) or in pieces is read whole.
+ */
 function recursAt(doc: DocumentWords, name: Name, i: number): boolean {
   if (i + name.keys.length > doc.length) return false;
   for (let k = 0; k < name.keys.length; k++) {
-    if (doc.keys[i + k] !== name.keys[k] || doc.types[i + k] >= 0) return false;
+    if (doc.keys[i + k] !== name.keys[k] || (doc.types[i + k] >= 0 && doc.types[i + k] !== name.type)) return false;
   }
   return true;
 }
