@@ -38,15 +38,15 @@ const NORM_ALI = 'علي';
  * never becomes the name علي (Ali).
  */
 export function normalizeWord(word: string): string {
+  // Most words map to themselves: found before building anything.
+  let same = 0;
+  while (same < word.length && MAP[word.charCodeAt(same)] === word.charCodeAt(same)) same++;
+  if (same === word.length) return word;
   let out = '';
-  let changed = false;
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    const m = MAP[c];
-    if (m !== c) changed = true;
+    const m = MAP[word.charCodeAt(i)];
     if (m !== 0) out += String.fromCharCode(m);
   }
-  if (!changed) return word;
   if (out.endsWith(NORM_ALI) && word.charCodeAt(word.length - 1) === ALEF_MAQSURA) out = out.slice(0, -1) + 'ى';
   return out;
 }

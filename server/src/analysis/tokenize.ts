@@ -169,7 +169,10 @@ class WordTable {
   recent(count: number): WordTable {
     const table = new WordTable();
     const since = recentThreshold(this.types, count);
-    for (const type of this.types) if (type.lastUsed >= since) table.add(type, hashSpelling(type.text));
+    for (let n = 0; n < this.types.length; n++) {
+      const type = this.types[n];
+      if (type.lastUsed >= since) table.add(type, hashSpelling(type.text));
+    }
     return table;
   }
 
@@ -234,11 +237,12 @@ const INITIAL_SLOTS = 1 << 14;
  */
 export function recentThreshold(items: readonly { lastUsed: number }[], count: number): number {
   if (items.length <= count) return -Infinity;
+  // Indexed loops: this runs rarely, often before it is optimised, where `for … of` allocates per item.
   let oldest = Infinity;
   let newest = -Infinity;
-  for (const item of items) {
-    oldest = Math.min(oldest, item.lastUsed);
-    newest = Math.max(newest, item.lastUsed);
+  for (let n = 0; n < items.length; n++) {
+    oldest = Math.min(oldest, items[n].lastUsed);
+    newest = Math.max(newest, items[n].lastUsed);
   }
   // A long-lived server spreads serials wide: then a numeric sort of them costs less than counting.
   if (newest - oldest > 4 * items.length) {
@@ -246,7 +250,7 @@ export function recentThreshold(items: readonly { lastUsed: number }[], count: n
     return serials[serials.length - count];
   }
   const perSerial = new Int32Array(newest - oldest + 1);
-  for (const item of items) perSerial[item.lastUsed - oldest]++;
+  for (let n = 0; n < items.length; n++) perSerial[items[n].lastUsed - oldest]++;
   let seen = 0;
   for (let serial = newest; ; serial--) {
     seen += perSerial[serial - oldest];
