@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenize, readings } from '../../server/src/analysis/tokenize';
+import { hashesOfFormsReadAs, hashSpelling, readings, tokenize } from '../../server/src/analysis/tokenize';
+import { normalizeWord } from '../../server/src/analysis/normalize';
 
 test('tokens carry UTF-16 offsets into the original text', () => {
   const text = 'قال «لافروف»، وأكَّد: إيران 2022!\r\nسطر';
@@ -32,4 +33,11 @@ test('a word longer than 65535 code units is interned like any other', () => {
   assert.equal(first[0].text, long);
   assert.equal(tokenize(long)[0].word, first[0].word);
   assert.notEqual(first[1].word, first[0].word);
+});
+
+test('the forms read as a stem include every word with a reading of that stem', () => {
+  for (const word of ['وروسيا', 'للناتو', 'وبالعالم', 'فللسلام', 'كالبحر', 'لبنان', 'بين', 'والد']) {
+    const norm = normalizeWord(word);
+    for (const r of readings(norm)) assert.ok(hashesOfFormsReadAs(r.stem).includes(hashSpelling(norm)), `${word} as ${r.stem}`);
+  }
 });

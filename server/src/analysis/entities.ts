@@ -6,7 +6,7 @@
  */
 import type { EntityType, LocalEntity, Mention, Token } from './types';
 import { loadGazetteer, type Gazetteer, type KnownEntity, type WordFacts } from './gazetteer';
-import { hashSpelling, tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
+import { hashesOfFormsReadAs, hashSpelling, tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
 import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
 
@@ -317,6 +317,8 @@ interface ArticleWords {
   types: WordType[];
   typeOf: Int32Array;
   counts: Int32Array;
+  /** Each type's `normHash`, copied while the types are fresh in memory: later passes compare forms here. */
+  normHashes: Int32Array;
 }
 
 /**
@@ -332,10 +334,10 @@ class WordCounts {
   of(norm: string): number {
     if (this.byNorm === undefined && ++this.asked > SCANNED_QUESTIONS) this.byNorm = countWords(this.article);
     if (this.byNorm !== undefined) return this.byNorm.get(norm) ?? 0;
-    const { types, counts } = this.article;
+    const { types, counts, normHashes } = this.article;
     const hash = hashSpelling(norm);
     let count = 0;
-    for (let n = 0; n < types.length; n++) if (types[n].normHash === hash && types[n].norm === norm) count += counts[n];
+    for (let n = 0; n < types.length; n++) if (normHashes[n] === hash && types[n].norm === norm) count += counts[n];
     return count;
   }
 }
@@ -371,7 +373,9 @@ function numberWordTypes(tokens: WordToken[]): ArticleWords {
   }
   const counts = new Int32Array(types.length);
   for (let i = 0; i < tokens.length; i++) counts[typeOf[i]]++;
-  return { types, typeOf, counts };
+  const normHashes = new Int32Array(types.length);
+  for (let n = 0; n < types.length; n++) normHashes[n] = types[n].normHash;
+  return { types, typeOf, counts, normHashes };
 }
 
 /** Index of the first reading of a word whose stem is in `stems`, or -1. */
@@ -433,9 +437,14 @@ function propagate(
   }
   // Longest phrase first; the sort is stable, so among equals the first one found wins.
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-  // Whether some reading of a word type starts a phrase: asked once per type, not per token.
+  // Whether some reading of a word type starts a phrase: asked once per type, not per token, and first of the hash
+  // of its form, which turns most types away without reading their readings.
+  const startForms = new Set<number>();
+  for (const first of phrases.keys()) for (const hash of hashesOfFormsReadAs(first)) startForms.add(hash);
   const mayStart = new Uint8Array(article.types.length);
-  for (let n = 0; n < article.types.length; n++) mayStart[n] = readingIn(article.types[n], phrases) >= 0 ? 1 : 0;
+  for (let n = 0; n < article.types.length; n++) {
+    mayStart[n] = startForms.has(article.normHashes[n]) && readingIn(article.types[n], phrases) >= 0 ? 1 : 0;
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || !mayStart[article.typeOf[i]]) continue;
     for (const r of tokens[i].word.readings) {

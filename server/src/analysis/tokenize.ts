@@ -258,9 +258,9 @@ export function recentThreshold(items: readonly { lastUsed: number }[], count: n
   }
 }
 
-/** The hash `tokenize` computes while it scans a word. */
-export function hashSpelling(spelling: string): number {
-  let hash = FNV_OFFSET;
+/** The hash `tokenize` computes while it scans a word; given the hash of a prefix, the hash of prefix + spelling. */
+export function hashSpelling(spelling: string, prefixHash = FNV_OFFSET): number {
+  let hash = prefixHash;
   for (let k = 0; k < spelling.length; k++) hash = Math.imul(hash ^ spelling.charCodeAt(k), FNV_PRIME);
   return hash;
 }
@@ -288,6 +288,22 @@ export function readings(norm: string): Reading[] {
   }
   return out;
 }
+
+/**
+ * Hashes (`hashSpelling`) of the normalised words `readings` may read as `stem`: the stem with a proclitic و or ف,
+ * then ب ل ك, before it, or an ال stem written لل. A superset (the length tests of `readings` are not repeated):
+ * the caller still checks the readings of the words it finds.
+ */
+export function hashesOfFormsReadAs(stem: string): number[] {
+  const hashes = PROCLITIC_HASHES.map((prefix) => hashSpelling(stem, prefix));
+  if (stem.startsWith('ال')) for (const prefix of LAM_HASHES) hashes.push(hashSpelling(stem.slice(1), prefix));
+  return hashes;
+}
+
+// The proclitics a reading can drop, hashed: none, و or ف, then ب ل ك or none after either.
+const PROCLITIC_HASHES = ['', ...CONJ].flatMap((conj) => ['', ...PREP].map((prep) => hashSpelling(conj + prep)));
+// ... and before an ال stem written لل, the first ل after none, و or ف.
+const LAM_HASHES = ['', ...CONJ].map((conj) => hashSpelling(conj + 'ل'));
 
 /** Index of the first token ending after `offset` (tokens.length if none): a binary search, tokens are sorted. */
 export function tokenAt(tokens: Token[], offset: number): number {
