@@ -297,17 +297,19 @@ function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], i: number):
 }
 
 /**
- * What the gazetteer says of a word (the names each reading can start, its organisation-head reading), computed
+ * What the gazetteer says of a word (the names each reading can start, its organisation-head and cue readings), computed
  * once per spelling: word types are shared by every token of a spelling, and the gazetteer never changes.
  */
-function factsOf(g: Gazetteer, word: WordType): WordFacts {
+export function factsOf(g: Gazetteer, word: WordType): WordFacts {
   if (word.facts === undefined) {
     const starts = word.readings.map((r) => ({
       // A whole word in لل is ل + ال: only its cut reading may start a name (the span starts after the first ل).
       multi: r.stem.startsWith('لل') ? undefined : g.multi.get(bareWord(r.stem)),
       single: g.single.get(r.stem),
     }));
-    word.facts = { names: starts.some((s) => s.multi || s.single) ? starts : null, orgHead: readingIn(word, ORG_HEADS) };
+    word.facts = {
+      names: starts.some((s) => s.multi || s.single) ? starts : null, orgHead: readingIn(word, ORG_HEADS), cue: readingIn(word, g.cues),
+    };
   }
   return word.facts;
 }

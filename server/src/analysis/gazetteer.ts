@@ -40,6 +40,8 @@ export interface WordFacts {
   names: NameStart[] | null;
   /** The reading that is an organisation head noun (entities.ts ORG_HEADS), or -1. */
   orgHead: number;
+  /** The first reading that is a reporting verb (`cues`), or -1. */
+  cue: number;
 }
 
 export interface Gazetteer {

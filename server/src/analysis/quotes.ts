@@ -4,9 +4,9 @@
  */
 import type { Mention, Quote, LocalEntity } from './types';
 import { loadGazetteer, type Gazetteer } from './gazetteer';
-import { tokenAt, type WordToken, type WordType } from './tokenize';
+import { tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
 import { originalIndex, normalizePhrase, normalizeWord, bareWord } from './normalize';
-import { titleStem } from './entities';
+import { factsOf, titleStem } from './entities';
 
 export interface MarkedSpan {
   start: number;
@@ -85,9 +85,10 @@ export function isQuotedName(text: string, tokens: WordToken[], span: MarkedSpan
   return !(before && cueStem(g, before.word) !== undefined && text.slice(before.end, span.start).trim().length <= 1);
 }
 
-function cueStem(g: Gazetteer, word: WordType): { stem: string; cut: number } | undefined {
-  for (const r of word.readings) if (g.cues.has(r.stem)) return r;
-  return undefined;
+/** The reading of a word that is a reporting verb, from the word type's facts: asked of most tokens of an article. */
+function cueStem(g: Gazetteer, word: WordType): Reading | undefined {
+  const cue = factsOf(g, word).cue;
+  return cue < 0 ? undefined : word.readings[cue];
 }
 
 const MAX_CUE_DISTANCE = 40;
