@@ -5,7 +5,7 @@
  * consistency (a name found once is found everywhere; a bare surname belongs to the full name).
  */
 import type { EntityType, LocalEntity, Mention, Token } from './types';
-import { loadGazetteer, type Gazetteer, type KnownEntity, type WordFacts } from './gazetteer';
+import { loadGazetteer, type Gazetteer, type KnownEntity } from './gazetteer';
 import { hashesOfFormsReadAs, hashSpelling, tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
 import { taggedSpans, type TaggedSpan } from './statistical';
 import { bareWord, normalizeWord, originalIndex } from './normalize';
@@ -115,7 +115,7 @@ export function findEntities(text: string, tokens: WordToken[], quotedNames: Quo
   const absorbed = new Set<Candidate>();
   // The reading of each word type that is an organisation head noun (-1: none), found once per type.
   for (let i = 0; i < tokens.length; i++) {
-    const head = factsOf(g, tokens[i].word).orgHead;
+    const head = withFacts(g, tokens[i].word).orgHead;
     const c = !taken[i] && head >= 0 && headedOrganisation(g, text, tokens, tokens[i].word.readings[head], i, taken, places);
     if (c) {
       // A place inside the name (حركة تحرير السودان، بنك الجزائر) is part of the organisation, not a mention.
@@ -268,8 +268,8 @@ interface KnownMatch {
 
 /** Longest gazetteer name starting at token i, trying the whole word before any proclitic reading. */
 function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], i: number): KnownMatch | undefined {
-  const starts = factsOf(g, tokens[i].word).names;
-  if (starts === null) return undefined;
+  const starts = withFacts(g, tokens[i].word).nameStarts;
+  if (!starts) return undefined;
   let best: KnownMatch | undefined;
   for (let n = 0; n < starts.length; n++) {
     const r = tokens[i].word.readings[n];
@@ -297,21 +297,22 @@ function matchKnown(g: Gazetteer, text: string, tokens: WordToken[], i: number):
 }
 
 /**
- * What the gazetteer says of a word (the names each reading can start, its organisation-head and cue readings), computed
- * once per spelling: word types are shared by every token of a spelling, and the gazetteer never changes.
+ * A word type with what the gazetteer says of it filled in (the names each reading can start, its organisation-head
+ * and cue readings): computed once per spelling, since word types are shared by every token of a spelling and the
+ * gazetteer never changes.
  */
-export function factsOf(g: Gazetteer, word: WordType): WordFacts {
-  if (word.facts === undefined) {
+export function withFacts(g: Gazetteer, word: WordType): WordType {
+  if (word.nameStarts === undefined) {
     const starts = word.readings.map((r) => ({
       // A whole word in لل is ل + ال: only its cut reading may start a name (the span starts after the first ل).
       multi: r.stem.startsWith('لل') ? undefined : g.multi.get(bareWord(r.stem)),
       single: g.single.get(r.stem),
     }));
-    word.facts = {
-      names: starts.some((s) => s.multi || s.single) ? starts : null, orgHead: readingIn(word, ORG_HEADS), cue: readingIn(word, g.cues),
-    };
+    word.nameStarts = starts.some((s) => s.multi || s.single) ? starts : null;
+    word.orgHead = readingIn(word, ORG_HEADS);
+    word.cue = readingIn(word, g.cues);
   }
-  return word.facts;
+  return word;
 }
 
 /** The article's word types numbered densely, each token's number and each type's count: per-type facts in arrays. */

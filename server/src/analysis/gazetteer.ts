@@ -34,16 +34,6 @@ export interface NameStart {
   single: NameForm | undefined;
 }
 
-/** What the gazetteer says of one spelling, per reading of it. */
-export interface WordFacts {
-  /** The names each reading can start (same order as the readings), or null when none can. */
-  names: NameStart[] | null;
-  /** The reading that is an organisation head noun (entities.ts ORG_HEADS), or -1. */
-  orgHead: number;
-  /** The first reading that is a reporting verb (`cues`), or -1. */
-  cue: number;
-}
-
 export interface Gazetteer {
   byId: Map<string, KnownEntity>;
   /** Single-word names by exact normalised form. */

@@ -6,7 +6,7 @@ import type { Mention, Quote, LocalEntity } from './types';
 import { loadGazetteer, type Gazetteer } from './gazetteer';
 import { tokenAt, type Reading, type WordToken, type WordType } from './tokenize';
 import { originalIndex, normalizePhrase, normalizeWord, bareWord } from './normalize';
-import { factsOf, titleStem } from './entities';
+import { titleStem, withFacts } from './entities';
 
 export interface MarkedSpan {
   start: number;
@@ -85,9 +85,9 @@ export function isQuotedName(text: string, tokens: WordToken[], span: MarkedSpan
   return !(before && cueStem(g, before.word) !== undefined && text.slice(before.end, span.start).trim().length <= 1);
 }
 
-/** The reading of a word that is a reporting verb, from the word type's facts: asked of most tokens of an article. */
+/** The reading of a word that is a reporting verb, from its word type's gazetteer facts: asked of most tokens of an article. */
 function cueStem(g: Gazetteer, word: WordType): Reading | undefined {
-  const cue = factsOf(g, word).cue;
+  const cue = withFacts(g, word).cue;
   return cue < 0 ? undefined : word.readings[cue];
 }
 

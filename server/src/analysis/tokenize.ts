@@ -6,7 +6,7 @@
  */
 import type { Token } from './types';
 import { normalizeWord } from './normalize';
-import type { WordFacts } from './gazetteer';
+import type { NameStart } from './gazetteer';
 
 /** What every token of one spelling shares. */
 export interface WordType {
@@ -15,8 +15,15 @@ export interface WordType {
   /** `hashSpelling(norm)`: compares forms without reading their strings. */
   normHash: number;
   readings: Reading[];
-  /** What the gazetteer says of this spelling, filled on first use by entities.ts (the gazetteer never changes). */
-  facts: WordFacts | undefined;
+  /**
+   * What the gazetteer says of this spelling, filled on first use by entities.ts `withFacts` (the gazetteer never
+   * changes) and kept on the type itself, which the passes over tokens read anyway: the names each reading can
+   * start (null: none; undefined: not asked yet), and the readings that are an organisation head noun and a
+   * reporting verb (-1: none).
+   */
+  nameStarts: NameStart[] | null | undefined;
+  orgHead: number;
+  cue: number;
   /**
    * Scratch of the analysis in progress (entities.ts numberWordTypes): the serial of the article that last
    * numbered this type, and its number there. Analyses run one at a time per thread, so one slot suffices.
@@ -158,7 +165,7 @@ class WordTable {
     const spelling = text.slice(start, end);
     const norm = normalizeWord(spelling);
     const type: WordType = {
-      text: spelling, norm, normHash: norm === spelling ? hash : hashSpelling(norm), readings: readings(norm), facts: undefined,
+      text: spelling, norm, normHash: norm === spelling ? hash : hashSpelling(norm), readings: readings(norm), nameStarts: undefined, orgHead: -1, cue: -1,
       seenIn: 0, numberInArticle: 0, lastUsed: 0, taggerId: -1, taggerGeneration: -1,
     };
     this.add(type, hash);
