@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { analyzeArticle } from '../../server/src/analysis/analyze';
 
 const spans = (text: string) => analyzeArticle(text).mentions.map((m) => [m.text, m.type, m.key]);
+const orgs = (text: string) => analyzeArticle(text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
 
 test('proclitics and titles stay outside the span; the article stays when it is part of the name', () => {
   const text = 'التقى الرئيس الروسي فلاديمير بوتين وروسيا لإيران بمجلس الدوما الروسي والعراق.';
@@ -55,7 +56,6 @@ test('an organisation head noun followed by a rare word names an organisation', 
 });
 
 test('a ministry is named by its field, one more field or the country, never by what follows the name', () => {
-  const orgs = (text: string) => analyzeArticle(text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
   assert.deepEqual(orgs('أعلنت وزارة النقل أمس أن الطريق مغلق.'), ['وزارة النقل']);
   assert.deepEqual(orgs('وقالت وزارة المالية إن العجز تراجع.'), ['وزارة المالية']);
   assert.deepEqual(orgs('وأكدت وزارة التربية والتعليم أن الامتحانات ستبدأ.'), ['وزارة التربية والتعليم']);
@@ -66,7 +66,6 @@ test('a ministry is named by its field, one more field or the country, never by 
 });
 
 test('parliaments and cabinets are organisations; a board of directors is not', () => {
-  const orgs = (text: string) => analyzeArticle(text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
   assert.deepEqual(orgs('وافق مجلس الوزراء على الموازنة.'), ['مجلس الوزراء']);
   assert.deepEqual(orgs('وصوت مجلس النواب الأمريكي على القانون.'), ['مجلس النواب الأمريكي']);
   assert.deepEqual(orgs('وقرر مجلس الإدارة توزيع الأرباح.'), []);
@@ -82,7 +81,6 @@ test('a bare surname is the person named in full elsewhere in the article, whate
 });
 
 test('a feminine head followed by an agreeing adjective names nothing; followed by a name it does', () => {
-  const orgs = (text: string) => analyzeArticle(text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
   assert.deepEqual(orgs('وقررت الجمعية عقد جمعية عمومية في شركة قابضة تابعة لها.'), []);
   assert.deepEqual(orgs('وتخرج في جامعة كارلسروه قبل عامين.'), ['جامعة كارلسروه']);
   assert.deepEqual(orgs('ويتولى تنظيم دورات تدريبية ضمن مركز تجاري كبير.'), []);
