@@ -1,7 +1,8 @@
 /**
  * The statistical tagger's names for an article: runs the shipped model line by line over the words as
  * ANERcorp writes them (word tokens with proclitics attached, punctuation as separate words) and returns
- * BIO spans over our tokens, names made consistent through the article. Without a shipped model the core still works from the gazetteer alone.
+ * BIO spans over our tokens, names made consistent through the article. Without a shipped model the core
+ * still works from the gazetteer alone.
  * Word ids live on the interned word types, so a token costs no string lookup.
  */
 import type { EntityType } from './types';

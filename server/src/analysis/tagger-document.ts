@@ -12,7 +12,7 @@ const PERSON = NAME_TYPES.indexOf('PER');
 /** The words of a document in order, as the tagger labelled them (sentences joined; a sentence edge is O). */
 export interface DocumentWords {
   length: number;
-  /** Per word: its stem's key (tagger-features `nameKey`); words of one name match by these. */
+  /** Per word: its stem's key (what the feature extractor gives `KeySink.stem`); words of one name match by these. */
   keys: Int32Array;
   /** Per word: 1 where the word may be a name on its own (not a frequent or descriptive word). */
   alone: Uint8Array;

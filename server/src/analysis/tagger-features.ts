@@ -364,6 +364,4 @@ export class FeatureExtractor {
     );
     return entry.stemParts;
   }
-
-
 }
